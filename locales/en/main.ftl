@@ -1,0 +1,171 @@
+app-title = latih-asn: ASN Neutrality and Anti-Corruption Training
+
+common-back = ‹ Back
+common-cancel = Cancel
+common-dismiss = Dismiss
+
+nav-home = Home
+nav-switch-profile = Switch profile
+nav-settings = Settings
+
+## Profile
+profile-pick-title = Who is learning today?
+profile-pick-hint = Pick your profile. Several participants can share this computer.
+profile-new = + Create a new profile
+profile-new-title = New participant profile
+profile-new-hint = This data stays on this computer and is used for your training records.
+profile-name = Full name
+profile-name-hint = e.g. Siti Aminah, S.E.
+profile-nip = NIP (18 digits)
+profile-nip-hint = e.g. 19800101 200501 2 001
+profile-without-nip = I have no NIP (honorary staff or guest)
+profile-without-nip-badge = No NIP
+profile-unit = Work unit
+profile-unit-hint = e.g. General Affairs, Regional Secretariat
+profile-instansi = Agency
+profile-instansi-hint = e.g. Mesuji Regency Government
+profile-save = Save profile
+profile-error-name = Full name is required.
+profile-error-unit = Work unit is required.
+profile-error-instansi = Agency is required.
+profile-error-duplicate = A profile with this NIP already exists. Pick it from the list.
+
+nip-error-length = { $count ->
+    [one] A NIP has 18 digits; you typed { $count } digit.
+   *[other] A NIP has 18 digits; you typed { $count } digits.
+}
+nip-error-digits = A NIP may contain only digits (spaces are fine).
+nip-error-birth = Digits 1 to 8 of the NIP must be a valid birth date (year, month, day: yyyymmdd).
+nip-error-tmt = Digits 9 to 14 of the NIP must be a valid TMT year and month (yyyymm).
+nip-error-tmt-range = The TMT in the NIP (digits 9 to 14) must be after age 18 and not in the future.
+nip-error-gender = Digit 15 of the NIP (gender) must be 1 (male) or 2 (female).
+nip-error-sequence = The last three digits of the NIP (sequence number) cannot be 000.
+
+## Home
+home-greeting = Welcome, { $name }
+home-hint = Pick a module. Read the lessons, try the practice quiz, then take the final test to pass.
+home-lessons-read = { $read } of { $total } lessons read
+home-best-score = Best test score: { $score }%
+home-no-score = No test taken yet
+home-open-module = Open module ›
+status-not-started = Not started
+status-in-progress = In progress
+status-passed = Passed
+
+## Module
+module-checked = Valid as of { $date } (check again against the official text at JDIH)
+module-objectives = Learning objectives
+module-lessons = Lessons
+module-start-reading = Start reading
+module-continue = Continue reading
+module-practice = Practice
+module-exam = Final test
+module-quiz-info = A quiz has { $count } questions. Pass mark for the test: { $mark }. Practice explains every answer; the test explains at the end.
+module-attempts = Quiz history
+mode-practice = Practice
+mode-exam = Final test
+
+## Lesson
+lesson-position = Lesson { $n } of { $total }
+lesson-minutes = { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}
+lesson-state-read = Read
+lesson-state-unread = Not read yet
+lesson-key-points = Key points
+lesson-legal-basis = Legal basis and sources
+lesson-previous = ‹ Previous
+lesson-next = Next ›
+lesson-finish = Finish reading
+lesson-back-to-quiz = ‹ Back to the quiz
+lesson-keys-hint = Keyboard: left/right arrows to change lesson, Esc to go back.
+
+## Quiz
+quiz-position = Question { $n } of { $total }
+quiz-hint-single = Choose one answer.
+quiz-hint-multiple = Choose every right answer (there can be more than one).
+quiz-hint-true-false = Is this statement true or false?
+quiz-confirm = Answer
+quiz-confirm-exam = Save answer and continue
+quiz-next = Next ›
+quiz-quit = Leave the quiz
+quiz-right = Right
+quiz-wrong = Not quite
+quiz-correct-answer = Right answer
+quiz-your-answer = Your answer
+quiz-legal-basis = Legal basis: { $citation }
+quiz-study-again = Study again: { $lesson }
+quiz-keys-hint = Keyboard: press 1–6 or A–F to choose, Enter to answer or continue.
+quiz-empty = This module has no questions yet.
+
+## Result
+result-passed = Passed
+result-not-passed = Not passed yet
+result-score = Score { $score }% ({ $correct } of { $total } right)
+result-score-short = Score { $score }%
+result-pass-mark = Pass mark for this module: { $mark }%
+result-back = ‹ Back to the module
+result-retry = Take the quiz again
+result-review = Every question explained
+result-question-n = Question { $n }
+result-your-answer = Your answer: { $answer }
+result-right-answer = Right answer: { $answer }
+result-no-answer = (not answered)
+result-question-missing = This question is no longer in the installed content.
+
+## Settings
+settings-title = Settings
+settings-language = Language
+settings-language-id = Bahasa Indonesia
+settings-language-en = English
+settings-theme = Appearance
+settings-theme-light = Light
+settings-theme-dark = Dark
+settings-theme-contrast = High contrast
+settings-text-size = Text size
+settings-data-dir = Data folder
+settings-data-dir-hint = Profiles, progress and quiz results are kept in this folder as RON files. Run with --data-dir FOLDER or the LATIH_ASN_DATA_DIR variable to use another folder.
+
+## Citations
+citation-pasal = Article { $pasal }
+citation-ayat = ({ $ayat })
+citation-huruf = ({ $huruf })
+citation-angka = ({ $angka })
+citation-penjelasan = Elucidation of { $article }
+
+## Notices and errors
+notice-quarantined = The file { $file } is damaged and cannot be read. It was moved to { $to } (not deleted); everything else loaded as usual.
+notice-newer = The file { $file } was made by a newer version of the app (format { $version }). It was left unchanged; update the app to read it.
+notice-stuck = The file { $file } is damaged and could not be moved aside: { $detail }
+notice-pack-refused = Content pack "{ $pack }" was refused and not loaded: { $detail }
+error-save = Could not save { $path }: { $detail }. The earlier data is unchanged.
+error-encode = Could not prepare data for saving: { $detail }
+error-no-data-dir = No data folder was found. Run with --data-dir FOLDER.
+error-module-missing = This module is no longer available.
+
+## Content errors
+content-error = { $location }: { $detail }
+content-error-missing-file = the file is missing
+content-error-unreadable = the file cannot be read ({ $detail })
+content-error-syntax = RON syntax error: { $detail }
+content-error-version = format version { $version } is not supported
+content-error-duplicate = the id { $id } is used more than once
+content-error-reference = { $id } refers to { $reference }, which does not exist
+content-error-answer-key = the answer key of question { $id } is invalid: { $detail }
+content-error-no-citation = { $id } has no legal basis
+content-error-missing-translation = { $id } has no { $lang } translation
+content-error-extra-translation = { $id } is in the { $lang } file but not in the main file
+content-error-option-count = question { $id } has a different number of options in { $lang }
+content-error-empty-text = { $id } has empty text in { $lang }
+content-error-lesson-untested = lesson { $id } is not tested by any question
+content-error-form-gap = objective { $id } has no question in form { $form }
+content-error-date = the date { $detail } is invalid (use YYYY-MM-DD)
+content-error-empty-module = module { $id } has no lessons or no questions
+
+## Command line
+cli-content-ok = Content is valid: { $modules } modules, { $questions } questions.
+cli-content-errors = { $count ->
+    [one] { $count } error found; the content is refused.
+   *[other] { $count } errors found; the content is refused.
+}

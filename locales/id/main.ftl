@@ -1,0 +1,162 @@
+app-title = latih-asn: Pelatihan Netralitas ASN dan Antikorupsi
+
+common-back = ‹ Kembali
+common-cancel = Batal
+common-dismiss = Tutup pesan
+
+nav-home = Beranda
+nav-switch-profile = Ganti profil
+nav-settings = Pengaturan
+
+## Profile
+profile-pick-title = Siapa yang belajar hari ini?
+profile-pick-hint = Pilih profil Anda. Komputer ini dapat dipakai bergantian oleh beberapa peserta.
+profile-new = + Buat profil baru
+profile-new-title = Profil peserta baru
+profile-new-hint = Data ini disimpan di komputer ini saja dan dipakai untuk catatan pelatihan Anda.
+profile-name = Nama lengkap
+profile-name-hint = contoh: Siti Aminah, S.E.
+profile-nip = NIP (18 angka)
+profile-nip-hint = contoh: 19800101 200501 2 001
+profile-without-nip = Saya tidak memiliki NIP (tenaga honorer atau tamu)
+profile-without-nip-badge = Tanpa NIP
+profile-unit = Unit kerja
+profile-unit-hint = contoh: Bagian Umum Sekretariat Daerah
+profile-instansi = Instansi
+profile-instansi-hint = contoh: Pemerintah Kabupaten Mesuji
+profile-save = Simpan profil
+profile-error-name = Nama lengkap wajib diisi.
+profile-error-unit = Unit kerja wajib diisi.
+profile-error-instansi = Instansi wajib diisi.
+profile-error-duplicate = Sudah ada profil dengan NIP ini. Pilih profil tersebut dari daftar.
+
+nip-error-length = NIP harus 18 angka; yang diketik { $count } angka.
+nip-error-digits = NIP hanya boleh berisi angka (spasi boleh).
+nip-error-birth = Angka ke-1 sampai ke-8 NIP harus tanggal lahir yang sah (tahun, bulan, tanggal: yyyymmdd).
+nip-error-tmt = Angka ke-9 sampai ke-14 NIP harus tahun dan bulan TMT yang sah (yyyymm).
+nip-error-tmt-range = TMT pada NIP (angka ke-9 sampai ke-14) harus setelah usia 18 tahun dan tidak di masa depan.
+nip-error-gender = Angka ke-15 NIP (jenis kelamin) harus 1 (laki-laki) atau 2 (perempuan).
+nip-error-sequence = Tiga angka terakhir NIP (nomor urut) tidak boleh 000.
+
+## Home
+home-greeting = Selamat datang, { $name }
+home-hint = Pilih modul. Baca materinya, coba latihan, lalu ikuti ujian akhir untuk lulus.
+home-lessons-read = { $read } dari { $total } materi dibaca
+home-best-score = Skor ujian terbaik: { $score }%
+home-no-score = Belum ada ujian
+home-open-module = Buka modul ›
+status-not-started = Belum mulai
+status-in-progress = Sedang belajar
+status-passed = Lulus
+
+## Module
+module-checked = Berlaku per { $date } (periksa kembali dengan teks resmi di JDIH)
+module-objectives = Tujuan pembelajaran
+module-lessons = Materi
+module-start-reading = Mulai membaca
+module-continue = Lanjutkan membaca
+module-practice = Latihan
+module-exam = Ujian akhir
+module-quiz-info = Kuis berisi { $count } soal. Nilai lulus ujian: { $mark }. Latihan menjelaskan setiap jawaban; ujian memberi penjelasan di akhir.
+module-attempts = Riwayat kuis
+mode-practice = Latihan
+mode-exam = Ujian akhir
+
+## Lesson
+lesson-position = Materi { $n } dari { $total }
+lesson-minutes = { $minutes } menit
+lesson-state-read = Sudah dibaca
+lesson-state-unread = Belum dibaca
+lesson-key-points = Poin penting
+lesson-legal-basis = Dasar hukum dan sumber
+lesson-previous = ‹ Sebelumnya
+lesson-next = Berikutnya ›
+lesson-finish = Selesai membaca
+lesson-back-to-quiz = ‹ Kembali ke kuis
+lesson-keys-hint = Papan ketik: panah kiri/kanan untuk pindah materi, Esc untuk kembali.
+
+## Quiz
+quiz-position = Soal { $n } dari { $total }
+quiz-hint-single = Pilih satu jawaban.
+quiz-hint-multiple = Pilih semua jawaban yang benar (bisa lebih dari satu).
+quiz-hint-true-false = Apakah pernyataan ini benar atau salah?
+quiz-confirm = Jawab
+quiz-confirm-exam = Simpan jawaban dan lanjut
+quiz-next = Lanjut ›
+quiz-quit = Keluar dari kuis
+quiz-right = Benar
+quiz-wrong = Belum tepat
+quiz-correct-answer = Jawaban benar
+quiz-your-answer = Jawaban Anda
+quiz-legal-basis = Dasar hukum: { $citation }
+quiz-study-again = Pelajari lagi: { $lesson }
+quiz-keys-hint = Papan ketik: tekan 1–6 atau A–F untuk memilih, Enter untuk menjawab atau lanjut.
+quiz-empty = Modul ini belum memiliki soal.
+
+## Result
+result-passed = Lulus
+result-not-passed = Belum lulus
+result-score = Skor { $score }% ({ $correct } dari { $total } benar)
+result-score-short = Skor { $score }%
+result-pass-mark = Nilai lulus modul ini: { $mark }%
+result-back = ‹ Kembali ke modul
+result-retry = Ulangi kuis
+result-review = Pembahasan setiap soal
+result-question-n = Soal { $n }
+result-your-answer = Jawaban Anda: { $answer }
+result-right-answer = Jawaban benar: { $answer }
+result-no-answer = (tidak dijawab)
+result-question-missing = Soal ini tidak ada lagi di materi yang terpasang.
+
+## Settings
+settings-title = Pengaturan
+settings-language = Bahasa
+settings-language-id = Bahasa Indonesia
+settings-language-en = English
+settings-theme = Tampilan
+settings-theme-light = Terang
+settings-theme-dark = Gelap
+settings-theme-contrast = Kontras tinggi
+settings-text-size = Ukuran teks
+settings-data-dir = Folder data
+settings-data-dir-hint = Profil, progres, dan hasil kuis disimpan di folder ini sebagai berkas RON. Jalankan dengan --data-dir FOLDER atau variabel LATIH_ASN_DATA_DIR untuk memakai folder lain.
+
+## Citations
+citation-pasal = Pasal { $pasal }
+citation-ayat = { " " }ayat ({ $ayat })
+citation-huruf = { " " }huruf { $huruf }
+citation-angka = { " " }angka { $angka }
+citation-penjelasan = Penjelasan { $article }
+
+## Notices and errors
+notice-quarantined = Berkas { $file } rusak dan tidak dapat dibaca. Berkas itu dipindahkan ke { $to } (tidak dihapus); data lain dimuat seperti biasa.
+notice-newer = Berkas { $file } dibuat oleh versi aplikasi yang lebih baru (format { $version }). Berkas itu tidak diubah; perbarui aplikasi untuk membacanya.
+notice-stuck = Berkas { $file } rusak dan tidak dapat dipindahkan: { $detail }
+notice-pack-refused = Paket konten "{ $pack }" ditolak dan tidak dimuat: { $detail }
+error-save = Gagal menyimpan { $path }: { $detail }. Data sebelumnya tidak berubah.
+error-encode = Gagal menyiapkan data untuk disimpan: { $detail }
+error-no-data-dir = Folder data tidak ditemukan. Jalankan dengan --data-dir FOLDER.
+error-module-missing = Modul ini tidak lagi tersedia.
+
+## Content errors
+content-error = { $location }: { $detail }
+content-error-missing-file = berkas tidak ada
+content-error-unreadable = berkas tidak dapat dibaca ({ $detail })
+content-error-syntax = kesalahan penulisan RON: { $detail }
+content-error-version = versi format { $version } tidak didukung
+content-error-duplicate = id { $id } dipakai lebih dari sekali
+content-error-reference = { $id } merujuk ke { $reference } yang tidak ada
+content-error-answer-key = kunci jawaban soal { $id } tidak sah: { $detail }
+content-error-no-citation = { $id } tidak memiliki dasar hukum
+content-error-missing-translation = { $id } belum diterjemahkan ke bahasa { $lang }
+content-error-extra-translation = { $id } ada di berkas bahasa { $lang } tetapi tidak ada di berkas utama
+content-error-option-count = jumlah pilihan soal { $id } dalam bahasa { $lang } berbeda
+content-error-empty-text = { $id } memiliki teks kosong dalam bahasa { $lang }
+content-error-lesson-untested = materi { $id } tidak diuji oleh soal mana pun
+content-error-form-gap = tujuan { $id } tidak memiliki soal di paket { $form }
+content-error-date = tanggal { $detail } tidak sah (harus YYYY-MM-DD)
+content-error-empty-module = modul { $id } tidak memiliki materi atau soal
+
+## Command line
+cli-content-ok = Konten sah: { $modules } modul, { $questions } soal.
+cli-content-errors = { $count } kesalahan ditemukan; konten ditolak.

@@ -1,0 +1,681 @@
+//! The application: state, top-level messages, routing between screens, saving.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Local, Utc};
+use iced::keyboard::{self, Key};
+use iced::widget::{button, column, container, row, space, text};
+use iced::{Alignment, Element, Length, Subscription, Task, Theme};
+use uuid::Uuid;
+
+use crate::content::{Catalog, Module};
+use crate::i18n;
+use crate::lang::Lang;
+use crate::quiz::{self, Mode, QuizRun};
+use crate::records::{
+    Attempt, Learner, Loaded, ModuleSummary, Problem, ProblemKind, Progress, Store, StoreError,
+    summarize,
+};
+use crate::screen::{
+    home, lesson, module, profile, quiz as quiz_screen, result, settings as settings_screen,
+};
+use crate::settings::Settings;
+use crate::theme::{self, Colors};
+use crate::widget::{self, size};
+
+/// Read-only context the screens draw with.
+pub struct Ctx<'a> {
+    pub lang: Lang,
+    pub colors: Colors,
+    pub theme: &'a Theme,
+    pub catalog: &'a Catalog,
+    pub learner: Option<&'a Learner>,
+}
+
+impl Ctx<'_> {
+    pub fn t(&self, key: &str) -> String {
+        i18n::tr(self.lang, key)
+    }
+}
+
+pub enum Screen {
+    Profile(profile::Profile),
+    Home(home::Home),
+    Module(module::ModulePage),
+    Lesson(lesson::LessonReader),
+    Quiz(quiz_screen::QuizScreen),
+    Result(result::ResultScreen),
+    Settings(settings_screen::SettingsScreen),
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Profile(profile::Message),
+    Home(home::Message),
+    Module(module::Message),
+    Lesson(lesson::Message),
+    Quiz(quiz_screen::Message),
+    Result(result::Message),
+    Settings(settings_screen::Message),
+    /// A key nobody else handled (no text field had focus).
+    KeyPressed(Key),
+    HomePressed,
+    SwitchProfilePressed,
+    SettingsPressed,
+    NoticeDismissed,
+    /// A background save finished.
+    Saved(Result<(), StoreError>),
+    ProgressSaved(Result<Progress, StoreError>),
+}
+
+pub struct App {
+    store: Store,
+    catalog: Catalog,
+    settings: Settings,
+    system_lang: Lang,
+    learners: Vec<Learner>,
+    progress: HashMap<Uuid, Progress>,
+    attempts: Vec<Attempt>,
+    learner: Option<Uuid>,
+    screen: Screen,
+    /// A quiz put aside while its learner reads a lesson from the feedback.
+    suspended_quiz: Option<quiz_screen::QuizScreen>,
+    /// Messages for the user: damaged files set aside, failed saves.
+    notices: Vec<String>,
+    theme: Theme,
+}
+
+impl App {
+    /// Builds the app from what was loaded. Pure: no I/O, so tests can build it from a temporary
+    /// data directory.
+    pub fn new(
+        store: Store,
+        loaded: Loaded,
+        catalog: Catalog,
+        system_lang: Lang,
+        notices: Vec<String>,
+    ) -> Self {
+        let settings = loaded.settings;
+        let lang = settings.language.unwrap_or(system_lang);
+        let mut all_notices: Vec<String> = loaded
+            .problems
+            .iter()
+            .map(|p| problem_notice(p, lang))
+            .collect();
+        all_notices.extend(notices);
+        let learner = settings
+            .last_learner
+            .filter(|id| loaded.learners.iter().any(|l| l.id == *id));
+        let screen = if learner.is_some() {
+            Screen::Home(home::Home)
+        } else {
+            Screen::Profile(profile::Profile::new(!loaded.learners.is_empty()))
+        };
+        let theme = theme::iced_theme(settings.theme);
+        App {
+            store,
+            catalog,
+            settings,
+            system_lang,
+            learners: loaded.learners,
+            progress: loaded.progress,
+            attempts: loaded.attempts,
+            learner,
+            screen,
+            suspended_quiz: None,
+            notices: all_notices,
+            theme,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.settings.language.unwrap_or(self.system_lang)
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    pub fn attempts(&self) -> &[Attempt] {
+        &self.attempts
+    }
+
+    pub fn current_learner(&self) -> Option<&Learner> {
+        let id = self.learner?;
+        self.learners.iter().find(|l| l.id == id)
+    }
+
+    pub fn title(&self) -> String {
+        i18n::tr(self.lang(), "app-title")
+    }
+
+    pub fn theme(&self) -> Theme {
+        self.theme.clone()
+    }
+
+    pub fn scale_factor(&self) -> f32 {
+        f32::from(self.settings.text_scale) / 100.0
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        keyboard::listen().filter_map(|event| match event {
+            keyboard::Event::KeyPressed { key, .. } => Some(Message::KeyPressed(key)),
+            _ => None,
+        })
+    }
+
+    fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            lang: self.lang(),
+            colors: Colors::of(self.settings.theme),
+            theme: &self.theme,
+            catalog: &self.catalog,
+            learner: self.current_learner(),
+        }
+    }
+
+    fn learner_attempts(&self) -> Vec<&Attempt> {
+        self.attempts
+            .iter()
+            .filter(|a| Some(a.learner) == self.learner)
+            .collect()
+    }
+
+    fn learner_progress(&self) -> Option<&Progress> {
+        self.progress.get(&self.learner?)
+    }
+
+    /// The home-screen summary of every module for the current learner.
+    pub fn summaries(&self) -> Vec<ModuleSummary> {
+        let attempts = self.learner_attempts();
+        self.catalog
+            .modules
+            .iter()
+            .map(|module| summarize(module, self.learner_progress(), &attempts))
+            .collect()
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Profile(message) => self.update_profile(message),
+            Message::Home(message) => self.update_home(message),
+            Message::Module(message) => self.update_module(message),
+            Message::Lesson(message) => self.update_lesson(message),
+            Message::Quiz(message) => self.update_quiz(message),
+            Message::Result(message) => self.update_result(message),
+            Message::Settings(message) => self.update_settings(message),
+            Message::KeyPressed(key) => self.key_pressed(&key),
+            Message::HomePressed => self.go_home(),
+            Message::SwitchProfilePressed => {
+                self.suspended_quiz = None;
+                self.screen = Screen::Profile(profile::Profile::new(!self.learners.is_empty()));
+                Task::none()
+            }
+            Message::SettingsPressed => {
+                self.screen = Screen::Settings(settings_screen::SettingsScreen);
+                Task::none()
+            }
+            Message::NoticeDismissed => {
+                self.notices.clear();
+                Task::none()
+            }
+            Message::Saved(result) => {
+                self.note_save_result(result.err());
+                Task::none()
+            }
+            Message::ProgressSaved(result) => {
+                match result {
+                    Ok(merged) => {
+                        // Keep what another running copy may have added meanwhile.
+                        self.progress
+                            .entry(merged.learner)
+                            .or_insert_with(|| Progress::new(merged.learner))
+                            .merge(&merged);
+                    }
+                    Err(error) => self.note_save_result(Some(error)),
+                }
+                Task::none()
+            }
+        }
+    }
+
+    fn note_save_result(&mut self, error: Option<StoreError>) {
+        if let Some(error) = error {
+            log::error!("{error}");
+            self.notices.push(error.message(self.lang()));
+        }
+    }
+
+    fn go_home(&mut self) -> Task<Message> {
+        self.suspended_quiz = None;
+        self.screen = if self.learner.is_some() {
+            Screen::Home(home::Home)
+        } else {
+            Screen::Profile(profile::Profile::new(!self.learners.is_empty()))
+        };
+        Task::none()
+    }
+
+    fn update_profile(&mut self, message: profile::Message) -> Task<Message> {
+        let Screen::Profile(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        match screen.update(
+            message,
+            &self.learners,
+            Local::now().date_naive(),
+            Utc::now(),
+        ) {
+            profile::Action::None => Task::none(),
+            profile::Action::Create(learner) => {
+                let id = learner.id;
+                self.learners.push(learner.clone());
+                self.learners.sort_by_key(|learner| learner.name.to_lowercase());
+                let store = self.store.clone();
+                let save =
+                    Task::perform(async move { store.save_learner(&learner) }, Message::Saved);
+                Task::batch([save, self.pick_learner(id)])
+            }
+            profile::Action::Pick(id) => self.pick_learner(id),
+        }
+    }
+
+    fn pick_learner(&mut self, id: Uuid) -> Task<Message> {
+        self.learner = Some(id);
+        self.screen = Screen::Home(home::Home);
+        self.settings.last_learner = Some(id);
+        self.save_settings()
+    }
+
+    fn save_settings(&self) -> Task<Message> {
+        let store = self.store.clone();
+        let settings = self.settings.clone();
+        Task::perform(
+            async move { store.save_settings(&settings) },
+            Message::Saved,
+        )
+    }
+
+    fn update_home(&mut self, message: home::Message) -> Task<Message> {
+        let Screen::Home(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        match screen.update(message) {
+            home::Action::OpenModule(id) => {
+                if self.catalog.module(&id).is_some() {
+                    self.screen = Screen::Module(module::ModulePage::new(id));
+                }
+                Task::none()
+            }
+        }
+    }
+
+    fn update_module(&mut self, message: module::Message) -> Task<Message> {
+        let Screen::Module(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        let Some(module) = self.catalog.module(&screen.module) else {
+            return Task::none();
+        };
+        let progress = self.learner.and_then(|id| self.progress.get(&id));
+        match screen.update(message, module, progress) {
+            module::Action::None => Task::none(),
+            module::Action::OpenLesson(index) => {
+                let id = module.id.clone();
+                self.open_lesson(&id, index, false)
+            }
+            module::Action::StartQuiz(mode) => {
+                let id = module.id.clone();
+                self.start_quiz(&id, mode);
+                Task::none()
+            }
+            module::Action::OpenAttempt(attempt) => {
+                self.screen = Screen::Result(result::ResultScreen::new(attempt));
+                Task::none()
+            }
+            module::Action::Back => self.go_home(),
+        }
+    }
+
+    /// Opens a lesson and remembers it as the place to continue from.
+    fn open_lesson(&mut self, module_id: &str, index: usize, from_quiz: bool) -> Task<Message> {
+        let Some(module) = self.catalog.module(module_id) else {
+            return Task::none();
+        };
+        let reader = lesson::LessonReader::new(module, index, from_quiz);
+        let lesson_id = module.lessons[reader.index].id.clone();
+        self.screen = Screen::Lesson(reader);
+        self.change_progress(|progress, now| {
+            progress
+                .last_lesson
+                .insert(module_id.to_owned(), lesson_id.clone());
+            progress.updated = now;
+        })
+    }
+
+    fn change_progress(
+        &mut self,
+        change: impl FnOnce(&mut Progress, DateTime<Utc>),
+    ) -> Task<Message> {
+        let Some(learner) = self.learner else {
+            return Task::none();
+        };
+        let progress = self
+            .progress
+            .entry(learner)
+            .or_insert_with(|| Progress::new(learner));
+        change(progress, Utc::now());
+        let store = self.store.clone();
+        let snapshot = progress.clone();
+        Task::perform(
+            async move { store.save_progress(&snapshot) },
+            Message::ProgressSaved,
+        )
+    }
+
+    fn update_lesson(&mut self, message: lesson::Message) -> Task<Message> {
+        let Screen::Lesson(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        let Some(module) = self.catalog.module(&screen.module) else {
+            return Task::none();
+        };
+        let module_id = module.id.clone();
+        let lesson_id = module.lessons[screen.index].id.clone();
+        match screen.update(message, module) {
+            lesson::Action::None => Task::none(),
+            lesson::Action::Go(index) => {
+                let from_quiz = self.suspended_quiz.is_some();
+                let mark = self.mark_read(&module_id, &lesson_id);
+                Task::batch([mark, self.open_lesson(&module_id, index, from_quiz)])
+            }
+            lesson::Action::Finish => {
+                let mark = self.mark_read(&module_id, &lesson_id);
+                self.screen = Screen::Module(module::ModulePage::new(module_id));
+                mark
+            }
+            lesson::Action::Back => {
+                self.screen = Screen::Module(module::ModulePage::new(module_id));
+                Task::none()
+            }
+            lesson::Action::BackToQuiz => {
+                if let Some(quiz) = self.suspended_quiz.take() {
+                    self.screen = Screen::Quiz(quiz);
+                }
+                Task::none()
+            }
+        }
+    }
+
+    fn mark_read(&mut self, module: &str, lesson: &str) -> Task<Message> {
+        self.change_progress(|progress, now| progress.mark_read(module, lesson, now))
+    }
+
+    /// Starts a quiz with a fresh seed. The seed is recorded in the attempt, so the exact quiz can
+    /// be reconstructed.
+    fn start_quiz(&mut self, module_id: &str, mode: Mode) {
+        let seed = u64::from_le_bytes(
+            Uuid::new_v4().as_bytes()[..8]
+                .try_into()
+                .unwrap_or_default(),
+        );
+        self.start_quiz_with_seed(module_id, mode, seed);
+    }
+
+    /// Starts a quiz from a given seed (tests use this for a known question order).
+    pub fn start_quiz_with_seed(&mut self, module_id: &str, mode: Mode, seed: u64) {
+        let Some(module) = self.catalog.module(module_id) else {
+            return;
+        };
+        let drawn = quiz::draw(module, module.quiz_size, seed, None);
+        let run = QuizRun::new(module, mode, seed, drawn);
+        self.suspended_quiz = None;
+        self.screen = Screen::Quiz(quiz_screen::QuizScreen::new(run, Utc::now()));
+    }
+
+    fn update_quiz(&mut self, message: quiz_screen::Message) -> Task<Message> {
+        let Screen::Quiz(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        let Some(module) = self.catalog.module(&screen.run.module) else {
+            return Task::none();
+        };
+        match screen.update(message, module) {
+            quiz_screen::Action::None => Task::none(),
+            quiz_screen::Action::Finished => {
+                let Some(learner) = self.learner else {
+                    return Task::none();
+                };
+                let attempt =
+                    Attempt::from_run(&screen.run, module, learner, screen.started, Utc::now());
+                let id = attempt.id;
+                self.attempts.push(attempt.clone());
+                self.screen = Screen::Result(result::ResultScreen::new(id));
+                let store = self.store.clone();
+                Task::perform(async move { store.save_attempt(&attempt) }, Message::Saved)
+            }
+            quiz_screen::Action::OpenLesson(lesson_id) => {
+                let module_id = module.id.clone();
+                let Some(index) = module.lesson_index(&lesson_id) else {
+                    return Task::none();
+                };
+                let Screen::Quiz(quiz) =
+                    std::mem::replace(&mut self.screen, Screen::Home(home::Home))
+                else {
+                    return Task::none();
+                };
+                self.suspended_quiz = Some(quiz);
+                self.open_lesson(&module_id, index, true)
+            }
+            quiz_screen::Action::Quit => {
+                let module_id = module.id.clone();
+                self.screen = Screen::Module(module::ModulePage::new(module_id));
+                Task::none()
+            }
+        }
+    }
+
+    fn update_result(&mut self, message: result::Message) -> Task<Message> {
+        let Screen::Result(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        let Some(attempt) = self.attempts.iter().find(|a| a.id == screen.attempt) else {
+            return Task::none();
+        };
+        let module_id = attempt.module.clone();
+        match screen.update(message, attempt) {
+            result::Action::OpenLesson(lesson_id) => {
+                let index = self
+                    .catalog
+                    .module(&module_id)
+                    .and_then(|m| m.lesson_index(&lesson_id))
+                    .unwrap_or(0);
+                self.open_lesson(&module_id, index, false)
+            }
+            result::Action::Retry(mode) => {
+                self.start_quiz(&module_id, mode);
+                Task::none()
+            }
+            result::Action::Back => {
+                self.screen = Screen::Module(module::ModulePage::new(module_id));
+                Task::none()
+            }
+        }
+    }
+
+    fn update_settings(&mut self, message: settings_screen::Message) -> Task<Message> {
+        let Screen::Settings(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        match screen.update(message, &self.settings) {
+            settings_screen::Action::Changed(settings) => {
+                self.settings = settings;
+                self.theme = theme::iced_theme(self.settings.theme);
+                self.save_settings()
+            }
+            settings_screen::Action::Back => self.go_home(),
+        }
+    }
+
+    fn key_pressed(&mut self, key: &Key) -> Task<Message> {
+        let message = match &self.screen {
+            Screen::Quiz(screen) => screen.key(key).map(Message::Quiz),
+            Screen::Lesson(screen) => screen.key(key).map(Message::Lesson),
+            _ => None,
+        };
+        match message {
+            Some(message) => self.update(message),
+            None => Task::none(),
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let ctx = self.ctx();
+        let body: Element<'_, Message> = match &self.screen {
+            Screen::Profile(screen) => screen.view(&ctx, &self.learners).map(Message::Profile),
+            Screen::Home(screen) => screen.view(&ctx, &self.summaries()).map(Message::Home),
+            Screen::Module(screen) => match self.catalog.module(&screen.module) {
+                Some(module) => screen
+                    .view(
+                        &ctx,
+                        module,
+                        self.learner_progress(),
+                        &self.module_attempts(module),
+                    )
+                    .map(Message::Module),
+                None => widget::body(ctx.t("error-module-missing")),
+            },
+            Screen::Lesson(screen) => match self.catalog.module(&screen.module) {
+                Some(module) => screen.view(&ctx, module).map(Message::Lesson),
+                None => widget::body(ctx.t("error-module-missing")),
+            },
+            Screen::Quiz(screen) => match self.catalog.module(&screen.run.module) {
+                Some(module) => screen.view(&ctx, module).map(Message::Quiz),
+                None => widget::body(ctx.t("error-module-missing")),
+            },
+            Screen::Result(screen) => {
+                let attempt = self.attempts.iter().find(|a| a.id == screen.attempt);
+                match attempt.and_then(|a| Some((a, self.catalog.module(&a.module)?))) {
+                    Some((attempt, module)) => {
+                        screen.view(&ctx, module, attempt).map(Message::Result)
+                    }
+                    None => widget::body(ctx.t("error-module-missing")),
+                }
+            }
+            Screen::Settings(screen) => screen
+                .view(
+                    &ctx,
+                    &self.settings,
+                    self.store.root().display().to_string(),
+                )
+                .map(Message::Settings),
+        };
+        let mut page = column![self.view_header(&ctx)];
+        if !self.notices.is_empty() {
+            page = page.push(self.view_notices(&ctx));
+        }
+        container(
+            page.push(
+                container(body)
+                    .width(Length::Fill)
+                    .height(Length::Fill)
+                    .center_x(Length::Fill),
+            ),
+        )
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .style(theme::containers::page(ctx.colors))
+        .into()
+    }
+
+    fn module_attempts<'a>(&'a self, module: &Module) -> Vec<&'a Attempt> {
+        self.learner_attempts()
+            .into_iter()
+            .filter(|a| a.module == module.id)
+            .collect()
+    }
+
+    fn view_header<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let who: Element<'a, Message> = match ctx.learner {
+            Some(learner) => column![
+                text(&learner.name).size(size::BODY).font(widget::BOLD),
+                widget::muted(ctx, learner.unit.as_str()),
+            ]
+            .into(),
+            None => space::horizontal().into(),
+        };
+        let nav = |label: String, message: Message| {
+            button(text(label).size(size::BODY))
+                .padding([8, 14])
+                .style(theme::buttons::secondary(ctx.colors))
+                .on_press(message)
+        };
+        let mut bar = row![
+            text(self.title()).size(size::H2).font(widget::BOLD),
+            space::horizontal(),
+            who
+        ]
+        .spacing(16);
+        if self.learner.is_some() {
+            bar = bar.push(nav(ctx.t("nav-home"), Message::HomePressed));
+        }
+        bar = bar
+            .push(nav(
+                ctx.t("nav-switch-profile"),
+                Message::SwitchProfilePressed,
+            ))
+            .push(nav(ctx.t("nav-settings"), Message::SettingsPressed));
+        container(bar.align_y(Alignment::Center))
+            .padding([10, 24])
+            .width(Length::Fill)
+            .style(theme::containers::header(ctx.colors))
+            .into()
+    }
+
+    fn view_notices<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let items = self
+            .notices
+            .iter()
+            .map(|notice| widget::body(notice.as_str()));
+        container(
+            row![
+                column(items).spacing(4).width(Length::Fill),
+                widget::secondary(ctx, ctx.t("common-dismiss"), Some(Message::NoticeDismissed)),
+            ]
+            .spacing(12)
+            .align_y(Alignment::Center),
+        )
+        .padding([10, 24])
+        .width(Length::Fill)
+        .style(theme::containers::verdict(ctx.colors, false))
+        .into()
+    }
+}
+
+/// What the user is told about a file that could not be loaded.
+pub fn problem_notice(problem: &Problem, lang: Lang) -> String {
+    let file = problem.file.display().to_string();
+    match &problem.kind {
+        ProblemKind::Quarantined { to, .. } => i18n::tr_args(
+            lang,
+            "notice-quarantined",
+            &[("file", &file), ("to", &to.display().to_string())],
+        ),
+        ProblemKind::Newer { version } => i18n::tr_args(
+            lang,
+            "notice-newer",
+            &[("file", &file), ("version", &version.to_string())],
+        ),
+        ProblemKind::Stuck { reason } => {
+            i18n::tr_args(lang, "notice-stuck", &[("file", &file), ("detail", reason)])
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! The content model: what the app shows, assembled from the language-neutral files and the
+//! per-locale text files (see `assets/content/FORMAT.md`).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::content::citation::Citation;
+use crate::lang::{Lang, PerLang};
+
+/// A legal instrument or a news source that citations point to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Instrument {
+    pub id: String,
+    pub kind: InstrumentKind,
+    pub short: PerLang<String>,
+    pub title: PerLang<String>,
+    /// Set when the instrument is no longer in force: what cites it needs review.
+    pub replaced_by: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InstrumentKind {
+    Law,
+    /// A news article, paraphrased and attributed.
+    News,
+}
+
+/// One training module: lessons and the question pool that tests them.
+#[derive(Debug, Clone)]
+pub struct Module {
+    pub id: String,
+    pub order: u32,
+    /// Percent needed to pass the final test.
+    pub pass_mark: u8,
+    /// How many questions one quiz draws.
+    pub quiz_size: usize,
+    /// "Berlaku per": when the content was last checked against the law.
+    pub checked: NaiveDate,
+    pub title: PerLang<String>,
+    pub summary: PerLang<String>,
+    pub objectives: Vec<Objective>,
+    pub lessons: Vec<Lesson>,
+    pub questions: Vec<Question>,
+    /// Where the module came from: `None` for the embedded content, else the pack folder name.
+    pub pack: Option<String>,
+}
+
+impl Module {
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|lesson| lesson.id == id)
+    }
+
+    pub fn lesson_index(&self, id: &str) -> Option<usize> {
+        self.lessons.iter().position(|lesson| lesson.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|question| question.id == id)
+    }
+
+    pub fn objective(&self, id: &str) -> Option<&Objective> {
+        self.objectives.iter().find(|objective| objective.id == id)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Objective {
+    pub id: String,
+    pub text: PerLang<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    pub id: String,
+    /// Estimated reading time.
+    pub minutes: u32,
+    pub objectives: Vec<String>,
+    /// "Dasar hukum": the legal basis of the lesson.
+    pub cites: Vec<Citation>,
+    pub title: PerLang<String>,
+    pub key_points: PerLang<Vec<String>>,
+    /// Markdown body.
+    pub body: PerLang<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum QuestionKind {
+    /// One right option.
+    Single,
+    /// Two or more right options; scored all-or-nothing.
+    Multiple,
+    /// A statement that is true (`correct: [0]`) or false (`correct: [1]`).
+    TrueFalse,
+}
+
+/// Parallel forms for a pre-test (A) and a post-test (B).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Form {
+    A,
+    B,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    /// Indexes of the right options, in the order the options are written.
+    pub correct: Vec<usize>,
+    pub lesson: String,
+    pub objective: String,
+    pub form: Form,
+    pub scenario: bool,
+    pub cites: Vec<Citation>,
+    pub text: PerLang<QuestionText>,
+}
+
+impl Question {
+    pub fn option_count(&self) -> usize {
+        self.text.id.options.len()
+    }
+
+    /// Whether the options may be shown in a shuffled order (true/false keeps its order).
+    pub fn shuffles_options(&self) -> bool {
+        self.kind != QuestionKind::TrueFalse
+    }
+
+    pub fn text(&self, lang: Lang) -> &QuestionText {
+        self.text.get(lang)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionText {
+    pub stem: String,
+    pub options: Vec<OptionText>,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionText {
+    pub text: String,
+    /// Why this option is right or wrong.
+    pub why: String,
+}
+
+// ---- The file formats, as serde reads them. ----
+
+#[derive(Debug, Deserialize)]
+pub(super) struct InstrumentsFile {
+    pub version: u32,
+    pub instruments: Vec<InstrumentEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct InstrumentEntry {
+    pub id: String,
+    pub kind: InstrumentKind,
+    pub short: BTreeMap<String, String>,
+    pub title: BTreeMap<String, String>,
+    #[serde(default)]
+    pub replaced_by: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct ModuleFile {
+    pub version: u32,
+    pub id: String,
+    pub order: u32,
+    #[serde(default = "default_pass_mark")]
+    pub pass_mark: u8,
+    #[serde(default = "default_quiz_size")]
+    pub quiz_size: usize,
+    pub checked: String,
+    pub objectives: Vec<String>,
+    pub lessons: Vec<LessonEntry>,
+}
+
+fn default_pass_mark() -> u8 {
+    80
+}
+
+fn default_quiz_size() -> usize {
+    10
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct LessonEntry {
+    pub id: String,
+    pub minutes: u32,
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    #[serde(default)]
+    pub cites: Vec<Citation>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct QuestionsFile {
+    pub version: u32,
+    pub questions: Vec<QuestionEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct QuestionEntry {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub correct: Vec<usize>,
+    pub lesson: String,
+    pub objective: String,
+    pub form: Form,
+    #[serde(default)]
+    pub scenario: bool,
+    #[serde(default)]
+    pub cites: Vec<Citation>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct ModuleTextFile {
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub objectives: BTreeMap<String, String>,
+    #[serde(default)]
+    pub lessons: BTreeMap<String, LessonTextEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct LessonTextEntry {
+    pub title: String,
+    #[serde(default)]
+    pub key_points: Vec<String>,
+}
+
+pub(super) type QuestionTextFile = BTreeMap<String, QuestionText>;

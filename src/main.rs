@@ -1,0 +1,246 @@
+//! Start-up: command line, logging, data directory, content, then the window or a subcommand.
+
+// Windows release builds open no console window behind the app.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use latih_asn::app::App;
+use latih_asn::content::{self, ContentFiles, DirFiles, coverage};
+use latih_asn::fonts;
+use latih_asn::i18n;
+use latih_asn::lang::Lang;
+use latih_asn::records::{self, Store};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "latih-asn",
+    version,
+    about = "Pelatihan netralitas ASN dan antikorupsi, luring"
+)]
+struct Cli {
+    /// Folder for learners, attempts and settings (also LATIH_ASN_DATA_DIR).
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    /// Language of messages: id or en (default: the saved setting, else the system locale).
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Lesson content: check a content pack, list what the questions cover.
+    Content {
+        #[command(subcommand)]
+        command: ContentCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ContentCommand {
+    /// Validate a content tree (a pack folder, or the source tree) and print every error with
+    /// its file and line. Exit code 0 when valid, 1 when not.
+    Check { path: PathBuf },
+    /// Each cited article and how many questions test it; each objective and its questions.
+    Coverage,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let exe_dir = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(PathBuf::from));
+    let env = std::env::var(records::DATA_DIR_ENV).ok();
+    let system_lang = Lang::from_system_locale(sys_locale::get_locale().as_deref());
+    let flag_lang = cli.lang.as_deref().and_then(Lang::from_code);
+
+    match cli.command {
+        Some(Command::Content { command }) => {
+            let lang = flag_lang.unwrap_or(system_lang);
+            run_content(command, lang)
+        }
+        None => {
+            let data_dir = match records::resolve_data_dir(
+                cli.data_dir.as_deref(),
+                env.as_deref(),
+                exe_dir.as_deref(),
+            ) {
+                Ok(dir) => dir,
+                Err(error) => {
+                    eprintln!("{}", error.message(flag_lang.unwrap_or(system_lang)));
+                    return ExitCode::FAILURE;
+                }
+            };
+            run_gui(data_dir, flag_lang, system_lang)
+        }
+    }
+}
+
+fn run_content(command: ContentCommand, lang: Lang) -> ExitCode {
+    match command {
+        ContentCommand::Check { path } => {
+            let files = DirFiles::new(&path);
+            // A pack may cite the instruments the app ships; the source tree brings its own.
+            let base = if files.read("instruments.ron").is_some() {
+                Default::default()
+            } else {
+                match content::load_embedded() {
+                    Ok(catalog) => catalog.instruments,
+                    Err(_) => Default::default(),
+                }
+            };
+            match content::load(&files, &base) {
+                Ok(catalog) => {
+                    let questions: usize = catalog.modules.iter().map(|m| m.questions.len()).sum();
+                    println!(
+                        "{}",
+                        i18n::tr_args(
+                            lang,
+                            "cli-content-ok",
+                            &[
+                                ("modules", &catalog.modules.len().to_string()),
+                                ("questions", &questions.to_string()),
+                            ]
+                        )
+                    );
+                    for warning in &catalog.warnings {
+                        println!("{warning:?}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => {
+                    for error in &errors {
+                        eprintln!("{}", error.message(lang));
+                    }
+                    eprintln!(
+                        "{}",
+                        i18n::tr_count(
+                            lang,
+                            "cli-content-errors",
+                            "count",
+                            i64::try_from(errors.len()).unwrap_or(0)
+                        )
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        ContentCommand::Coverage => match content::load_embedded() {
+            Ok(catalog) => {
+                print!("{}", coverage::render(&coverage::coverage(&catalog, lang)));
+                ExitCode::SUCCESS
+            }
+            Err(errors) => {
+                for error in &errors {
+                    eprintln!("{error}");
+                }
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn run_gui(data_dir: PathBuf, flag_lang: Option<Lang>, system_lang: Lang) -> ExitCode {
+    let store = match Store::open(&data_dir) {
+        Ok(store) => store,
+        Err(error) => {
+            eprintln!("{}", error.message(flag_lang.unwrap_or(system_lang)));
+            return ExitCode::FAILURE;
+        }
+    };
+    let _logger = start_logging(&data_dir);
+    let mut loaded = store.load();
+    if let Some(lang) = flag_lang {
+        loaded.settings.language = Some(lang);
+    }
+    let lang = loaded.settings.language.unwrap_or(system_lang);
+    let mut notices = Vec::new();
+    if let Err(error) = store.probe_writable() {
+        notices.push(error.message(lang));
+    }
+    let catalog = match content::load_with_packs(&store.packs_dir()) {
+        Ok((catalog, refused)) => {
+            for pack in refused {
+                log::warn!("content pack {} refused: {:?}", pack.name, pack.errors);
+                notices.push(i18n::tr_args(
+                    lang,
+                    "notice-pack-refused",
+                    &[
+                        ("pack", &pack.name),
+                        (
+                            "detail",
+                            &pack
+                                .errors
+                                .first()
+                                .map(|e| e.message(lang))
+                                .unwrap_or_default(),
+                        ),
+                    ],
+                ));
+            }
+            catalog
+        }
+        Err(errors) => {
+            // The embedded content is checked by the test suite; this only guards a broken build.
+            for error in &errors {
+                eprintln!("{error}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    // iced asks for a boot function; the app was built (and its files read) before the window
+    // opens, so boot hands over that one instance.
+    let app = std::sync::Mutex::new(Some(App::new(store, loaded, catalog, system_lang, notices)));
+    let boot = move || {
+        app.lock()
+            .ok()
+            .and_then(|mut slot| slot.take())
+            .expect("iced boots the application once")
+    };
+    let mut application = iced::application(boot, App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .scale_factor(App::scale_factor)
+        .default_font(fonts::DEFAULT)
+        .window(iced::window::Settings {
+            size: iced::Size::new(1200.0, 760.0),
+            min_size: Some(iced::Size::new(720.0, 520.0)),
+            ..iced::window::Settings::default()
+        });
+    for font in fonts::all() {
+        application = application.font(font);
+    }
+    match application.run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            log::error!("{error}");
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Logs to a rotating file in the data directory (Windows release builds have no console).
+fn start_logging(data_dir: &std::path::Path) -> Option<flexi_logger::LoggerHandle> {
+    use flexi_logger::{Cleanup, Criterion, FileSpec, Logger, Naming};
+    Logger::try_with_env_or_str("info")
+        .ok()?
+        .log_to_file(
+            FileSpec::default()
+                .directory(data_dir.join("logs"))
+                .basename("latih-asn"),
+        )
+        .rotate(
+            Criterion::Size(1_000_000),
+            Naming::Numbers,
+            Cleanup::KeepLogFiles(5),
+        )
+        .start()
+        .ok()
+}

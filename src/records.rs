@@ -1,0 +1,22 @@
+//! Learners, reading progress and quiz attempts, kept as RON files in the data directory.
+//!
+//! One file per record, so that two running copies of the app, or records merged from many PCs,
+//! never write the same file; every file carries a schema version; every write is atomic.
+
+mod atomic;
+mod attempt;
+mod error;
+mod learner;
+mod location;
+mod nip;
+mod progress;
+mod store;
+
+pub use atomic::write_atomic;
+pub use attempt::{AnswerRecord, Attempt};
+pub use error::StoreError;
+pub use learner::{Learner, LearnerDraft, LearnerError};
+pub use location::{DATA_DIR_ENV, PORTABLE_DIR, resolve_data_dir};
+pub use nip::{Nip, NipError};
+pub use progress::{ModuleStatus, ModuleSummary, Progress, summarize};
+pub use store::{Loaded, Problem, ProblemKind, Store};

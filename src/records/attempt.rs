@@ -1,0 +1,77 @@
+//! A finished quiz: every answer given, the score and the verdict. Written once, never edited.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::content::Module;
+use crate::quiz::{Mode, QuizRun, Score};
+
+pub const ATTEMPT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    pub version: u32,
+    pub id: Uuid,
+    pub learner: Uuid,
+    pub module: String,
+    pub mode: Mode,
+    pub seed: u64,
+    pub started: DateTime<Utc>,
+    pub finished: DateTime<Utc>,
+    /// "Berlaku per" of the content the quiz was drawn from.
+    pub content_checked: NaiveDate,
+    pub pass_mark: u8,
+    pub answers: Vec<AnswerRecord>,
+    pub score: Score,
+    pub passed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerRecord {
+    pub question: String,
+    /// The options chosen, as written indexes (independent of the shuffled display order).
+    pub chosen: Vec<usize>,
+    /// The display order used, so the result screen can show the quiz as the learner saw it.
+    pub order: Vec<usize>,
+    pub correct: bool,
+}
+
+impl Attempt {
+    /// The record of a finished run.
+    pub fn from_run(
+        run: &QuizRun,
+        module: &Module,
+        learner: Uuid,
+        started: DateTime<Utc>,
+        finished: DateTime<Utc>,
+    ) -> Attempt {
+        let answers = run
+            .drawn
+            .iter()
+            .enumerate()
+            .map(|(index, drawn)| AnswerRecord {
+                question: drawn.question.clone(),
+                chosen: run.answer(index).map(<[usize]>::to_vec).unwrap_or_default(),
+                order: drawn.order.clone(),
+                correct: run.is_right(module, index) == Some(true),
+            })
+            .collect();
+        let score = run.score(module);
+        Attempt {
+            version: ATTEMPT_VERSION,
+            id: Uuid::new_v4(),
+            learner,
+            module: module.id.clone(),
+            mode: run.mode,
+            seed: run.seed,
+            started,
+            finished,
+            content_checked: module.checked,
+            pass_mark: module.pass_mark,
+            answers,
+            score,
+            passed: score.passed(module.pass_mark),
+        }
+    }
+}

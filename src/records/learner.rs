@@ -1,0 +1,178 @@
+//! A learner profile. Several people often share one office PC, so there can be many.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use uuid::Uuid;
+
+use crate::i18n;
+use crate::lang::Lang;
+use crate::records::nip::{Nip, NipError};
+
+pub const LEARNER_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Learner {
+    pub version: u32,
+    pub id: Uuid,
+    pub name: String,
+    /// `None` for a participant without NIP (honorary staff, a guest), shown as such.
+    pub nip: Option<Nip>,
+    pub unit: String,
+    pub instansi: String,
+    pub created: DateTime<Utc>,
+}
+
+impl Learner {
+    pub fn has_nip(&self) -> bool {
+        self.nip.is_some()
+    }
+}
+
+/// The profile form as typed, before checking.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LearnerDraft {
+    pub name: String,
+    pub nip: String,
+    /// The participant has no NIP (honorary staff, guest).
+    pub without_nip: bool,
+    pub unit: String,
+    pub instansi: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum LearnerError {
+    #[error("name is required")]
+    NameMissing,
+    #[error("unit kerja is required")]
+    UnitMissing,
+    #[error("instansi is required")]
+    InstansiMissing,
+    #[error("invalid NIP: {0}")]
+    Nip(NipError),
+    #[error("a profile with this NIP already exists")]
+    DuplicateNip,
+}
+
+impl LearnerError {
+    pub fn message(self, lang: Lang) -> String {
+        match self {
+            LearnerError::NameMissing => i18n::tr(lang, "profile-error-name"),
+            LearnerError::UnitMissing => i18n::tr(lang, "profile-error-unit"),
+            LearnerError::InstansiMissing => i18n::tr(lang, "profile-error-instansi"),
+            LearnerError::Nip(error) => error.message(lang),
+            LearnerError::DuplicateNip => i18n::tr(lang, "profile-error-duplicate"),
+        }
+    }
+}
+
+impl LearnerDraft {
+    /// Checks the form and builds the learner. `existing` guards against a second profile with
+    /// the same NIP (the NIP identifies a person in HR's merge).
+    pub fn build(
+        &self,
+        existing: &[Learner],
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Learner, LearnerError> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return Err(LearnerError::NameMissing);
+        }
+        let nip = if self.without_nip {
+            None
+        } else {
+            let nip = Nip::parse(&self.nip, today).map_err(LearnerError::Nip)?;
+            if existing
+                .iter()
+                .any(|learner| learner.nip.as_ref() == Some(&nip))
+            {
+                return Err(LearnerError::DuplicateNip);
+            }
+            Some(nip)
+        };
+        let unit = self.unit.trim();
+        if unit.is_empty() {
+            return Err(LearnerError::UnitMissing);
+        }
+        let instansi = self.instansi.trim();
+        if instansi.is_empty() {
+            return Err(LearnerError::InstansiMissing);
+        }
+        Ok(Learner {
+            version: LEARNER_VERSION,
+            id: Uuid::new_v4(),
+            name: name.to_owned(),
+            nip,
+            unit: unit.to_owned(),
+            instansi: instansi.to_owned(),
+            created: now,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> LearnerDraft {
+        LearnerDraft {
+            name: " Siti Aminah ".into(),
+            nip: "198001012005012001".into(),
+            without_nip: false,
+            unit: "Bagian Umum".into(),
+            instansi: "Pemkab Mesuji".into(),
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn builds_a_trimmed_learner() {
+        let learner = draft().build(&[], today(), Utc::now()).unwrap();
+        assert_eq!(learner.name, "Siti Aminah");
+        assert_eq!(learner.nip.unwrap().as_str(), "198001012005012001");
+    }
+
+    #[test]
+    fn rejects_missing_fields_and_bad_nip() {
+        let mut d = draft();
+        d.name = "  ".into();
+        assert_eq!(
+            d.build(&[], today(), Utc::now()),
+            Err(LearnerError::NameMissing)
+        );
+        let mut d = draft();
+        d.nip = "123".into();
+        assert_eq!(
+            d.build(&[], today(), Utc::now()),
+            Err(LearnerError::Nip(NipError::Length(3)))
+        );
+        let mut d = draft();
+        d.unit.clear();
+        assert_eq!(
+            d.build(&[], today(), Utc::now()),
+            Err(LearnerError::UnitMissing)
+        );
+    }
+
+    #[test]
+    fn without_nip_is_allowed_and_marked() {
+        let mut d = draft();
+        d.nip = "garbage".into();
+        d.without_nip = true;
+        let learner = d.build(&[], today(), Utc::now()).unwrap();
+        assert!(!learner.has_nip());
+    }
+
+    #[test]
+    fn duplicate_nip_is_refused() {
+        let first = draft().build(&[], today(), Utc::now()).unwrap();
+        assert_eq!(
+            draft().build(&[first], today(), Utc::now()),
+            Err(LearnerError::DuplicateNip)
+        );
+    }
+}

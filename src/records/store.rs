@@ -1,0 +1,281 @@
+//! The RON store in the data directory.
+//!
+//! ```text
+//! <data>/settings.ron
+//! <data>/learners/<uuid>.ron
+//! <data>/progress/<learner-uuid>.ron
+//! <data>/attempts/<uuid>.ron
+//! <data>/quarantine/        damaged files, moved here, never deleted
+//! <data>/packs/             content packs
+//! ```
+
+use std::collections::HashMap;
+use std::fs::{self, File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+use crate::records::atomic::write_atomic;
+use crate::records::attempt::{ATTEMPT_VERSION, Attempt};
+use crate::records::error::StoreError;
+use crate::records::learner::{LEARNER_VERSION, Learner};
+use crate::records::progress::{PROGRESS_VERSION, Progress};
+use crate::settings::{SETTINGS_VERSION, Settings};
+
+const LEARNERS: &str = "learners";
+const PROGRESS: &str = "progress";
+const ATTEMPTS: &str = "attempts";
+const QUARANTINE: &str = "quarantine";
+pub const PACKS: &str = "packs";
+
+/// A file that could not be used, and what was done with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Unreadable or damaged: moved to the quarantine folder (the new path).
+    Quarantined { to: PathBuf, reason: String },
+    /// Written by a newer version of the app: left where it is, untouched.
+    Newer { version: u32 },
+    /// Could not even be moved aside; left in place.
+    Stuck { reason: String },
+}
+
+/// Everything in the data directory, plus what could not be loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub settings: Settings,
+    pub learners: Vec<Learner>,
+    pub progress: HashMap<Uuid, Progress>,
+    pub attempts: Vec<Attempt>,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+#[derive(serde::Deserialize)]
+struct Versioned {
+    version: u32,
+}
+
+impl Store {
+    /// Opens (and creates, if needed) the store at `root`.
+    pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
+        let root = root.into();
+        for dir in [LEARNERS, PROGRESS, ATTEMPTS, PACKS] {
+            let path = root.join(dir);
+            fs::create_dir_all(&path).map_err(|e| StoreError::write(&path, e))?;
+        }
+        Ok(Store { root })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn packs_dir(&self) -> PathBuf {
+        self.root.join(PACKS)
+    }
+
+    fn settings_path(&self) -> PathBuf {
+        self.root.join("settings.ron")
+    }
+
+    /// Reads everything. Never fails as a whole: each bad file is set aside and reported.
+    pub fn load(&self) -> Loaded {
+        let mut problems = Vec::new();
+        let settings = match fs::read_to_string(self.settings_path()) {
+            Err(_) => Settings::default(),
+            Ok(text) => self
+                .decode::<Settings>(
+                    &self.settings_path(),
+                    &text,
+                    SETTINGS_VERSION,
+                    &mut problems,
+                )
+                .map(Settings::sanitized)
+                .unwrap_or_default(),
+        };
+        let mut learners: Vec<Learner> = self.load_dir(LEARNERS, LEARNER_VERSION, &mut problems);
+        learners.sort_by_key(|learner| learner.name.to_lowercase());
+        let progress = self
+            .load_dir::<Progress>(PROGRESS, PROGRESS_VERSION, &mut problems)
+            .into_iter()
+            .map(|progress| (progress.learner, progress))
+            .collect();
+        let mut attempts: Vec<Attempt> = self.load_dir(ATTEMPTS, ATTEMPT_VERSION, &mut problems);
+        attempts.sort_by_key(|attempt| attempt.finished);
+        Loaded {
+            settings,
+            learners,
+            progress,
+            attempts,
+            problems,
+        }
+    }
+
+    fn load_dir<T: DeserializeOwned>(
+        &self,
+        dir: &str,
+        current: u32,
+        problems: &mut Vec<Problem>,
+    ) -> Vec<T> {
+        let Ok(entries) = fs::read_dir(self.root.join(dir)) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+            .filter(|path| {
+                !path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .filter_map(|path| match fs::read_to_string(&path) {
+                Ok(text) => self.decode(&path, &text, current, problems),
+                Err(error) => {
+                    self.quarantine(&path, error.to_string(), problems);
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// Parses one record; a damaged one goes to quarantine, a newer one is left alone.
+    fn decode<T: DeserializeOwned>(
+        &self,
+        path: &Path,
+        text: &str,
+        current: u32,
+        problems: &mut Vec<Problem>,
+    ) -> Option<T> {
+        match ron::from_str::<Versioned>(text) {
+            Ok(Versioned { version }) if version > current => {
+                problems.push(Problem {
+                    file: path.to_path_buf(),
+                    kind: ProblemKind::Newer { version },
+                });
+                return None;
+            }
+            Ok(_) => {}
+            Err(error) => {
+                self.quarantine(path, error.to_string(), problems);
+                return None;
+            }
+        }
+        match ron::from_str::<T>(text) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.quarantine(path, error.to_string(), problems);
+                None
+            }
+        }
+    }
+
+    /// Moves a damaged file into `quarantine/`, keeping its name and adding a timestamp, so it is
+    /// never overwritten and can be inspected or restored by hand.
+    fn quarantine(&self, path: &Path, reason: String, problems: &mut Vec<Problem>) {
+        let folder = self.root.join(QUARANTINE);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let parent = path
+            .parent()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stamp = Utc::now().format("%Y%m%dT%H%M%S%.3f");
+        let to = folder.join(format!("{parent}-{name}.{stamp}.damaged"));
+        let moved = fs::create_dir_all(&folder).and_then(|()| fs::rename(path, &to));
+        log::warn!("damaged file {}: {reason}", path.display());
+        problems.push(Problem {
+            file: path.to_path_buf(),
+            kind: match moved {
+                Ok(()) => ProblemKind::Quarantined { to, reason },
+                Err(error) => ProblemKind::Stuck {
+                    reason: format!("{reason}; {error}"),
+                },
+            },
+        });
+    }
+
+    fn write<T: Serialize>(&self, path: &Path, value: &T) -> Result<(), StoreError> {
+        let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+            .map_err(|e| StoreError::Encode(e.to_string()))?;
+        write_atomic(path, text.as_bytes()).map_err(|e| StoreError::write(path, e))
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+        self.write(&self.settings_path(), settings)
+    }
+
+    pub fn save_learner(&self, learner: &Learner) -> Result<(), StoreError> {
+        self.write(
+            &self.root.join(LEARNERS).join(format!("{}.ron", learner.id)),
+            learner,
+        )
+    }
+
+    /// Writes a finished attempt. Attempts are never rewritten: saving one whose file exists is
+    /// a no-op, so a retried save cannot clobber a record.
+    pub fn save_attempt(&self, attempt: &Attempt) -> Result<(), StoreError> {
+        let path = self.root.join(ATTEMPTS).join(format!("{}.ron", attempt.id));
+        if path.exists() {
+            return Ok(());
+        }
+        self.write(&path, attempt)
+    }
+
+    /// Saves progress merged with what is on disk, under a lock, so two running copies of the app
+    /// for the same learner keep each other's lessons. Returns the merged progress.
+    pub fn save_progress(&self, progress: &Progress) -> Result<Progress, StoreError> {
+        let dir = self.root.join(PROGRESS);
+        let path = dir.join(format!("{}.ron", progress.learner));
+        let lock_path = dir.join(format!(".{}.lock", progress.learner));
+        let lock_file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| StoreError::write(&lock_path, e))?;
+        let mut lock = fd_lock::RwLock::new(lock_file);
+        let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
+        let mut merged = progress.clone();
+        if let Ok(text) = fs::read_to_string(&path) {
+            let mut problems = Vec::new();
+            if let Some(on_disk) =
+                self.decode::<Progress>(&path, &text, PROGRESS_VERSION, &mut problems)
+            {
+                merged.merge(&on_disk);
+            }
+        }
+        self.write(&path, &merged)?;
+        Ok(merged)
+    }
+
+    /// Checks that another process can create files here (used at start-up for a clear message
+    /// on a read-only USB stick).
+    pub fn probe_writable(&self) -> Result<(), StoreError> {
+        let path = self
+            .root
+            .join(format!(".probe-{}", Uuid::new_v4().simple()));
+        File::create(&path).map_err(|e| StoreError::write(&path, e))?;
+        fs::remove_file(&path).map_err(|e| StoreError::write(&path, e))
+    }
+}

@@ -1,0 +1,127 @@
+//! The modules as cards, each with the learner's progress.
+
+use iced::widget::{button, column, container, row, scrollable, space, text};
+use iced::{Alignment, Element, Length};
+
+use crate::app::Ctx;
+use crate::content::Module;
+use crate::i18n;
+use crate::records::{ModuleStatus, ModuleSummary};
+use crate::theme;
+use crate::widget::{self, size};
+
+#[derive(Debug, Clone, Default)]
+pub struct Home;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    ModuleOpened(String),
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    OpenModule(String),
+}
+
+impl Home {
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::ModuleOpened(id) => Action::OpenModule(id),
+        }
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Ctx<'a>, summaries: &[ModuleSummary]) -> Element<'a, Message> {
+        let name = ctx.learner.map(|l| l.name.clone()).unwrap_or_default();
+        let cards = ctx
+            .catalog
+            .modules
+            .iter()
+            .zip(summaries)
+            .map(|(module, summary)| view_card(ctx, module, summary));
+        scrollable(
+            column![
+                widget::h1(i18n::tr_args(
+                    ctx.lang,
+                    "home-greeting",
+                    &[("name", name.as_str())]
+                )),
+                widget::muted(ctx, ctx.t("home-hint")),
+                column(cards).spacing(14),
+            ]
+            .spacing(16)
+            .padding(24),
+        )
+        .into()
+    }
+}
+
+pub fn status_label(ctx: &Ctx<'_>, status: ModuleStatus) -> String {
+    ctx.t(match status {
+        ModuleStatus::NotStarted => "status-not-started",
+        ModuleStatus::InProgress => "status-in-progress",
+        ModuleStatus::Passed => "status-passed",
+    })
+}
+
+fn view_card<'a>(
+    ctx: &Ctx<'a>,
+    module: &'a Module,
+    summary: &ModuleSummary,
+) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    let read = i18n::tr_args(
+        lang,
+        "home-lessons-read",
+        &[
+            ("read", &summary.lessons_read.to_string()),
+            ("total", &summary.lessons_total.to_string()),
+        ],
+    );
+    let best = match summary.best_exam {
+        Some(percent) => i18n::tr_args(lang, "home-best-score", &[("score", &percent.to_string())]),
+        None => ctx.t("home-no-score"),
+    };
+    let status_style = theme::texts::colored(match summary.status {
+        ModuleStatus::Passed => ctx.colors.success,
+        ModuleStatus::InProgress => ctx.colors.primary,
+        ModuleStatus::NotStarted => ctx.colors.muted,
+    });
+    let status = text(status_label(ctx, summary.status))
+        .size(size::BODY)
+        .font(widget::BOLD)
+        .style(status_style);
+    let body = column![
+        row![
+            text(format!("{}. {}", module.order, module.title.get(lang)))
+                .size(size::H2)
+                .font(widget::BOLD)
+                .width(Length::Fill),
+            status,
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center),
+        text(module.summary.get(lang)).size(size::BODY),
+        row![
+            widget::muted(ctx, read),
+            widget::muted(ctx, "\u{00b7}"),
+            widget::muted(ctx, best),
+            space::horizontal(),
+            text(ctx.t("home-open-module"))
+                .size(size::BODY)
+                .font(widget::BOLD)
+                .style(theme::texts::primary(ctx.colors)),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center),
+    ]
+    .spacing(8);
+    container(
+        button(body)
+            .padding(16)
+            .width(Length::Fill)
+            .style(theme::buttons::row(ctx.colors))
+            .on_press(Message::ModuleOpened(module.id.clone())),
+    )
+    .width(Length::Fill)
+    .into()
+}

@@ -1,0 +1,178 @@
+//! The lesson reader: the Markdown body, key points, the legal basis, previous and next.
+
+use iced::keyboard::{Key, key::Named};
+use iced::widget::{column, markdown, row, scrollable, space, text};
+use iced::{Element, Length};
+
+use crate::app::Ctx;
+use crate::content::{Module, format_citation};
+use crate::i18n;
+use crate::lang::{Lang, PerLang};
+use crate::theme;
+use crate::widget::{self, size};
+
+#[derive(Debug, Clone)]
+pub struct LessonReader {
+    pub module: String,
+    pub index: usize,
+    /// The body parsed once per language, not on every frame.
+    items: PerLang<Vec<markdown::Item>>,
+    /// Opened from a quiz's feedback: offer the way back to the quiz.
+    from_quiz: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    PreviousPressed,
+    NextPressed,
+    FinishPressed,
+    BackPressed,
+    BackToQuizPressed,
+    /// Lessons carry no links; a click on one is ignored.
+    LinkClicked(markdown::Uri),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    None,
+    /// Mark the current lesson read and open lesson `index`.
+    Go(usize),
+    /// Mark the current lesson read and return to the module page.
+    Finish,
+    Back,
+    BackToQuiz,
+}
+
+impl LessonReader {
+    pub fn new(module: &Module, index: usize, from_quiz: bool) -> Self {
+        let index = index.min(module.lessons.len().saturating_sub(1));
+        let body = &module.lessons[index].body;
+        Self {
+            module: module.id.clone(),
+            index,
+            items: PerLang {
+                id: markdown::parse(&body.id).collect(),
+                en: markdown::parse(&body.en).collect(),
+            },
+            from_quiz,
+        }
+    }
+
+    pub fn update(&mut self, message: Message, module: &Module) -> Action {
+        let last = module.lessons.len().saturating_sub(1);
+        match message {
+            Message::PreviousPressed if self.index > 0 => Action::Go(self.index - 1),
+            Message::NextPressed if self.index < last => Action::Go(self.index + 1),
+            Message::NextPressed | Message::FinishPressed => Action::Finish,
+            Message::BackPressed => Action::Back,
+            Message::BackToQuizPressed if self.from_quiz => Action::BackToQuiz,
+            Message::PreviousPressed | Message::BackToQuizPressed | Message::LinkClicked(_) => {
+                Action::None
+            }
+        }
+    }
+
+    /// Left and right arrows page through lessons; Escape goes back.
+    pub fn key(&self, key: &Key) -> Option<Message> {
+        match key {
+            Key::Named(Named::ArrowRight) => Some(Message::NextPressed),
+            Key::Named(Named::ArrowLeft) => Some(Message::PreviousPressed),
+            Key::Named(Named::Escape) if self.from_quiz => Some(Message::BackToQuizPressed),
+            Key::Named(Named::Escape) => Some(Message::BackPressed),
+            _ => None,
+        }
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Ctx<'a>, module: &'a Module) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let lesson = &module.lessons[self.index];
+        let total = module.lessons.len();
+        let position = i18n::tr_args(
+            lang,
+            "lesson-position",
+            &[
+                ("n", &(self.index + 1).to_string()),
+                ("total", &total.to_string()),
+            ],
+        );
+        let minutes = i18n::tr_count(lang, "lesson-minutes", "minutes", i64::from(lesson.minutes));
+        let body = markdown::view(
+            self.items.get(lang),
+            markdown::Settings::with_text_size(size::BODY, ctx.theme),
+        )
+        .map(Message::LinkClicked);
+        let key_points = lesson
+            .key_points
+            .get(lang)
+            .iter()
+            .map(|point| widget::bullet(point.clone()))
+            .collect();
+        let citations = lesson
+            .cites
+            .iter()
+            .map(|cite| {
+                widget::bullet(format_citation(
+                    cite,
+                    ctx.catalog.instrument(&cite.instrument),
+                    lang,
+                ))
+            })
+            .collect();
+        let back: Element<'a, Message> = if self.from_quiz {
+            widget::primary(
+                ctx,
+                ctx.t("lesson-back-to-quiz"),
+                Some(Message::BackToQuizPressed),
+            )
+        } else {
+            widget::secondary(ctx, ctx.t("common-back"), Some(Message::BackPressed))
+        };
+        let last = self.index + 1 == total;
+        let next: Element<'a, Message> = if last {
+            widget::primary(ctx, ctx.t("lesson-finish"), Some(Message::FinishPressed))
+        } else {
+            widget::primary(ctx, ctx.t("lesson-next"), Some(Message::NextPressed))
+        };
+        let content = column![
+            back,
+            widget::muted(
+                ctx,
+                format!(
+                    "{} \u{00b7} {position} \u{00b7} {minutes}",
+                    module.title.get(lang)
+                )
+            ),
+            widget::h1(lesson.title.get(lang).as_str()),
+            body,
+            widget::section(ctx, ctx.t("lesson-key-points"), key_points),
+            widget::section(ctx, ctx.t("lesson-legal-basis"), citations),
+            checked_line(ctx, module, lang),
+            row![
+                widget::secondary(
+                    ctx,
+                    ctx.t("lesson-previous"),
+                    (self.index > 0).then_some(Message::PreviousPressed)
+                ),
+                space::horizontal(),
+                next,
+            ]
+            .width(Length::Fill),
+            widget::muted(ctx, ctx.t("lesson-keys-hint")),
+        ]
+        .spacing(16)
+        .padding(24)
+        .max_width(900);
+        scrollable(content).into()
+    }
+}
+
+fn checked_line<'a>(ctx: &Ctx<'_>, module: &Module, lang: Lang) -> Element<'a, Message> {
+    text(i18n::tr_args(
+        lang,
+        "module-checked",
+        &[("date", &module.checked.format("%d-%m-%Y").to_string())],
+    ))
+    .size(size::SMALL)
+    .style(theme::texts::muted(ctx.colors))
+    .into()
+}

@@ -1,0 +1,263 @@
+//! Taking a quiz: one question at a time, keyboard-friendly (1–6 or A–F to choose, Enter to
+//! confirm), with feedback after every answer in practice mode.
+
+use chrono::{DateTime, Utc};
+use iced::keyboard::{Key, key::Named};
+use iced::widget::{button, column, container, row, scrollable, space, text};
+use iced::{Alignment, Element, Length};
+
+use crate::app::Ctx;
+use crate::content::{Module, Question, QuestionKind, format_citation};
+use crate::i18n;
+use crate::quiz::{Mode, Phase, QuizRun};
+use crate::theme;
+use crate::widget::{self, size};
+
+#[derive(Debug, Clone)]
+pub struct QuizScreen {
+    pub run: QuizRun,
+    pub started: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The option at this shown position was pressed (or its key typed).
+    OptionPressed(usize),
+    ConfirmPressed,
+    NextPressed,
+    LessonPressed(String),
+    QuitPressed,
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    None,
+    /// Every question is answered: record the attempt and show the result.
+    Finished,
+    /// Practice feedback's "Pelajari lagi": open the lesson, keep this quiz to return to.
+    OpenLesson(String),
+    Quit,
+}
+
+/// Option labels: A, B, C…
+pub fn letter(shown: usize) -> char {
+    char::from(b'A' + u8::try_from(shown).unwrap_or(25).min(25))
+}
+
+impl QuizScreen {
+    pub fn new(run: QuizRun, started: DateTime<Utc>) -> Self {
+        Self { run, started }
+    }
+
+    pub fn update(&mut self, message: Message, module: &Module) -> Action {
+        match message {
+            Message::OptionPressed(shown) => self.run.choose(module, shown),
+            Message::ConfirmPressed => self.run.confirm(),
+            Message::NextPressed => self.run.next(),
+            Message::LessonPressed(lesson) => return Action::OpenLesson(lesson),
+            Message::QuitPressed => return Action::Quit,
+        }
+        if self.run.phase() == Phase::Finished {
+            Action::Finished
+        } else {
+            Action::None
+        }
+    }
+
+    /// 1–6 or A–F choose, Enter confirms or moves on.
+    pub fn key(&self, key: &Key) -> Option<Message> {
+        match key {
+            Key::Named(Named::Enter) => match self.run.phase() {
+                Phase::Answering if self.run.can_confirm() => Some(Message::ConfirmPressed),
+                Phase::Feedback => Some(Message::NextPressed),
+                _ => None,
+            },
+            Key::Character(c) => {
+                let c = c.chars().next()?.to_ascii_lowercase();
+                let index = match c {
+                    '1'..='6' => usize::from(c as u8 - b'1'),
+                    'a'..='f' => usize::from(c as u8 - b'a'),
+                    _ => return None,
+                };
+                let options = self.run.current()?.order.len();
+                (index < options).then_some(Message::OptionPressed(index))
+            }
+            _ => None,
+        }
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Ctx<'a>, module: &'a Module) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let Some(drawn) = self.run.current() else {
+            return widget::body(ctx.t("quiz-empty"));
+        };
+        let Some(question) = module.question(&drawn.question) else {
+            return widget::body(ctx.t("quiz-empty"));
+        };
+        let qtext = question.text(lang);
+        let mode = ctx.t(match self.run.mode {
+            Mode::Practice => "mode-practice",
+            Mode::Exam => "mode-exam",
+        });
+        let position = i18n::tr_args(
+            lang,
+            "quiz-position",
+            &[
+                ("n", &(self.run.position() + 1).to_string()),
+                ("total", &self.run.len().to_string()),
+            ],
+        );
+        let hint = ctx.t(match question.kind {
+            QuestionKind::Multiple => "quiz-hint-multiple",
+            QuestionKind::Single => "quiz-hint-single",
+            QuestionKind::TrueFalse => "quiz-hint-true-false",
+        });
+        let feedback = self.run.phase() == Phase::Feedback;
+        let options = drawn.order.iter().enumerate().map(|(shown, &written)| {
+            let selected = self.run.selection().contains(&shown)
+                || (feedback
+                    && self
+                        .run
+                        .answer(self.run.position())
+                        .is_some_and(|answer| answer.contains(&written)));
+            let label = row![
+                text(format!("{}.", letter(shown)))
+                    .size(size::BODY)
+                    .font(widget::BOLD)
+                    .width(Length::Fixed(28.0)),
+                text(&qtext.options[written].text)
+                    .size(size::BODY)
+                    .width(Length::Fill),
+            ]
+            .spacing(8);
+            button(label)
+                .width(Length::Fill)
+                .padding(14)
+                .style(theme::buttons::answer(ctx.colors, selected))
+                .on_press_maybe((!feedback).then_some(Message::OptionPressed(shown)))
+                .into()
+        });
+        let mut content = column![
+            row![
+                widget::muted(ctx, format!("{} \u{00b7} {mode}", module.title.get(lang))),
+                space::horizontal(),
+                widget::secondary(ctx, ctx.t("quiz-quit"), Some(Message::QuitPressed)),
+            ]
+            .align_y(Alignment::Center),
+            widget::h2(position),
+            text(&qtext.stem).size(size::H3),
+            widget::muted(ctx, hint),
+            column(options).spacing(10),
+        ]
+        .spacing(16);
+        if feedback {
+            content = content.push(self.view_feedback(ctx, module, question));
+        } else {
+            let confirm_label = match self.run.mode {
+                Mode::Practice => ctx.t("quiz-confirm"),
+                Mode::Exam => ctx.t("quiz-confirm-exam"),
+            };
+            content = content.push(widget::primary(
+                ctx,
+                confirm_label,
+                self.run.can_confirm().then_some(Message::ConfirmPressed),
+            ));
+        }
+        content = content.push(widget::muted(ctx, ctx.t("quiz-keys-hint")));
+        scrollable(content.padding(24).max_width(900)).into()
+    }
+
+    fn view_feedback<'a>(
+        &'a self,
+        ctx: &Ctx<'a>,
+        module: &'a Module,
+        question: &'a Question,
+    ) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let right = self.run.is_right(module, self.run.position()) == Some(true);
+        let chosen = self.run.answer(self.run.position()).unwrap_or_default();
+        let qtext = question.text(lang);
+        let Some(drawn) = self.run.current() else {
+            return space::vertical().into();
+        };
+        let verdict = if right {
+            ctx.t("quiz-right")
+        } else {
+            ctx.t("quiz-wrong")
+        };
+        let verdict_style = theme::texts::colored(if right {
+            ctx.colors.success
+        } else {
+            ctx.colors.danger
+        });
+        let mut panel = column![
+            text(verdict)
+                .size(size::H2)
+                .font(widget::BOLD)
+                .style(verdict_style)
+        ]
+        .spacing(10);
+        // The options that matter: the right ones and the ones chosen, each with why.
+        for (shown, &written) in drawn.order.iter().enumerate() {
+            let is_right = question.correct.contains(&written);
+            if !is_right && !chosen.contains(&written) {
+                continue;
+            }
+            let tag = if is_right {
+                ctx.t("quiz-correct-answer")
+            } else {
+                ctx.t("quiz-your-answer")
+            };
+            panel = panel.push(
+                column![
+                    text(format!(
+                        "{tag}: {}. {}",
+                        letter(shown),
+                        qtext.options[written].text
+                    ))
+                    .size(size::BODY)
+                    .font(widget::BOLD),
+                    text(&qtext.options[written].why).size(size::BODY),
+                ]
+                .spacing(4),
+            );
+        }
+        panel = panel.push(text(&qtext.explanation).size(size::BODY));
+        let citations: Vec<String> = question
+            .cites
+            .iter()
+            .map(|cite| format_citation(cite, ctx.catalog.instrument(&cite.instrument), lang))
+            .collect();
+        panel = panel.push(
+            text(i18n::tr_args(
+                lang,
+                "quiz-legal-basis",
+                &[("citation", &citations.join("; "))],
+            ))
+            .size(size::BODY)
+            .font(widget::BOLD),
+        );
+        let lesson_title = module
+            .lesson(&question.lesson)
+            .map(|l| l.title.get(lang).clone())
+            .unwrap_or_default();
+        panel = panel.push(
+            row![
+                widget::secondary(
+                    ctx,
+                    i18n::tr_args(lang, "quiz-study-again", &[("lesson", &lesson_title)]),
+                    Some(Message::LessonPressed(question.lesson.clone()))
+                ),
+                space::horizontal(),
+                widget::primary(ctx, ctx.t("quiz-next"), Some(Message::NextPressed)),
+            ]
+            .spacing(12)
+            .align_y(Alignment::Center),
+        );
+        container(panel)
+            .padding(16)
+            .width(Length::Fill)
+            .style(theme::containers::verdict(ctx.colors, right))
+            .into()
+    }
+}

@@ -1,0 +1,219 @@
+//! The result of an attempt: score, pass mark, verdict, then every question with the learner's
+//! answer, the right answer, the explanation, the article and a way back to the lesson.
+
+use iced::widget::{column, container, row, scrollable, space, text};
+use iced::{Alignment, Element, Length};
+use uuid::Uuid;
+
+use crate::app::Ctx;
+use crate::content::{Module, format_citation};
+use crate::i18n;
+use crate::quiz::Mode;
+use crate::records::{AnswerRecord, Attempt};
+use crate::screen::quiz::letter;
+use crate::theme;
+use crate::widget::{self, size};
+
+#[derive(Debug, Clone)]
+pub struct ResultScreen {
+    pub attempt: Uuid,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    LessonPressed(String),
+    RetryPressed,
+    BackPressed,
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    OpenLesson(String),
+    Retry(Mode),
+    Back,
+}
+
+impl ResultScreen {
+    pub fn new(attempt: Uuid) -> Self {
+        Self { attempt }
+    }
+
+    pub fn update(&mut self, message: Message, attempt: &Attempt) -> Action {
+        match message {
+            Message::LessonPressed(lesson) => Action::OpenLesson(lesson),
+            Message::RetryPressed => Action::Retry(attempt.mode),
+            Message::BackPressed => Action::Back,
+        }
+    }
+
+    pub fn view<'a>(
+        &'a self,
+        ctx: &Ctx<'a>,
+        module: &'a Module,
+        attempt: &'a Attempt,
+    ) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let verdict = if attempt.passed {
+            ctx.t("result-passed")
+        } else {
+            ctx.t("result-not-passed")
+        };
+        let verdict_style = theme::texts::colored(if attempt.passed {
+            ctx.colors.success
+        } else {
+            ctx.colors.danger
+        });
+        let score = i18n::tr_args(
+            lang,
+            "result-score",
+            &[
+                ("score", &attempt.score.percent().to_string()),
+                ("correct", &attempt.score.correct.to_string()),
+                ("total", &attempt.score.total.to_string()),
+            ],
+        );
+        let mark = i18n::tr_args(
+            lang,
+            "result-pass-mark",
+            &[("mark", &attempt.pass_mark.to_string())],
+        );
+        let summary = container(
+            column![
+                widget::muted(ctx, module.title.get(lang).as_str()),
+                text(verdict)
+                    .size(size::H1)
+                    .font(widget::BOLD)
+                    .style(verdict_style),
+                widget::h2(score),
+                widget::body(mark),
+                row![
+                    widget::secondary(ctx, ctx.t("result-back"), Some(Message::BackPressed)),
+                    widget::primary(ctx, ctx.t("result-retry"), Some(Message::RetryPressed)),
+                ]
+                .spacing(12),
+            ]
+            .spacing(10),
+        )
+        .padding(20)
+        .width(Length::Fill)
+        .style(theme::containers::verdict(ctx.colors, attempt.passed));
+        let items = attempt
+            .answers
+            .iter()
+            .enumerate()
+            .map(|(index, answer)| view_answer(ctx, module, index, answer));
+        scrollable(
+            column![
+                summary,
+                widget::h2(ctx.t("result-review")),
+                column(items).spacing(12)
+            ]
+            .spacing(16)
+            .padding(24)
+            .max_width(900),
+        )
+        .into()
+    }
+}
+
+fn view_answer<'a>(
+    ctx: &Ctx<'a>,
+    module: &'a Module,
+    index: usize,
+    answer: &'a AnswerRecord,
+) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    let Some(question) = module.question(&answer.question) else {
+        return widget::muted(ctx, ctx.t("result-question-missing"));
+    };
+    let qtext = question.text(lang);
+    let shown = |written: usize| {
+        let position = answer
+            .order
+            .iter()
+            .position(|&w| w == written)
+            .unwrap_or(written);
+        format!(
+            "{}. {}",
+            letter(position),
+            qtext.options.get(written).map_or("", |o| o.text.as_str())
+        )
+    };
+    let list = |indexes: &[usize]| -> String {
+        if indexes.is_empty() {
+            return ctx.t("result-no-answer");
+        }
+        indexes
+            .iter()
+            .map(|&w| shown(w))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let mut right_sorted = question.correct.clone();
+    right_sorted.sort_by_key(|w| answer.order.iter().position(|o| o == w));
+    let (mark, style) = if answer.correct {
+        (
+            ctx.t("quiz-right"),
+            theme::texts::colored(ctx.colors.success),
+        )
+    } else {
+        (
+            ctx.t("quiz-wrong"),
+            theme::texts::colored(ctx.colors.danger),
+        )
+    };
+    let citations: Vec<String> = question
+        .cites
+        .iter()
+        .map(|cite| format_citation(cite, ctx.catalog.instrument(&cite.instrument), lang))
+        .collect();
+    let lesson_title = module
+        .lesson(&question.lesson)
+        .map(|l| l.title.get(lang).clone())
+        .unwrap_or_default();
+    widget::card(
+        ctx,
+        column![
+            row![
+                text(i18n::tr_args(
+                    lang,
+                    "result-question-n",
+                    &[("n", &(index + 1).to_string())]
+                ))
+                .size(size::BODY)
+                .font(widget::BOLD),
+                space::horizontal(),
+                text(mark).size(size::BODY).font(widget::BOLD).style(style),
+            ]
+            .align_y(Alignment::Center),
+            text(&qtext.stem).size(size::BODY),
+            widget::body(i18n::tr_args(
+                lang,
+                "result-your-answer",
+                &[("answer", &list(&answer.chosen))]
+            )),
+            text(i18n::tr_args(
+                lang,
+                "result-right-answer",
+                &[("answer", &list(&right_sorted))]
+            ))
+            .size(size::BODY)
+            .font(widget::BOLD),
+            widget::body(qtext.explanation.as_str()),
+            widget::muted(
+                ctx,
+                i18n::tr_args(
+                    lang,
+                    "quiz-legal-basis",
+                    &[("citation", &citations.join("; "))]
+                )
+            ),
+            widget::secondary(
+                ctx,
+                i18n::tr_args(lang, "quiz-study-again", &[("lesson", &lesson_title)]),
+                Some(Message::LessonPressed(question.lesson.clone())),
+            ),
+        ]
+        .spacing(8),
+    )
+}

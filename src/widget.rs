@@ -1,0 +1,96 @@
+//! Small view helpers shared by the screens, so every screen draws headings, buttons and cards
+//! the same way.
+
+use iced::widget::{button, column, container, text};
+use iced::{Element, Font, Length, font};
+
+use crate::app::Ctx;
+use crate::theme;
+
+/// Text sizes in logical pixels at 100%; the text-size setting scales the whole window.
+pub mod size {
+    pub const BODY: f32 = 17.0;
+    pub const SMALL: f32 = 15.0;
+    pub const H1: f32 = 28.0;
+    pub const H2: f32 = 22.0;
+    pub const H3: f32 = 19.0;
+}
+
+pub const BOLD: Font = Font {
+    weight: font::Weight::Bold,
+    ..Font::with_name("Noto Sans")
+};
+
+pub fn h1<'a, M: 'a>(content: impl text::IntoFragment<'a>) -> Element<'a, M> {
+    text(content).size(size::H1).font(BOLD).into()
+}
+
+pub fn h2<'a, M: 'a>(content: impl text::IntoFragment<'a>) -> Element<'a, M> {
+    text(content).size(size::H2).font(BOLD).into()
+}
+
+pub fn h3<'a, M: 'a>(content: impl text::IntoFragment<'a>) -> Element<'a, M> {
+    text(content).size(size::H3).font(BOLD).into()
+}
+
+pub fn body<'a, M: 'a>(content: impl text::IntoFragment<'a>) -> Element<'a, M> {
+    text(content).size(size::BODY).into()
+}
+
+pub fn muted<'a, M: 'a>(ctx: &Ctx<'_>, content: impl text::IntoFragment<'a>) -> Element<'a, M> {
+    text(content)
+        .size(size::SMALL)
+        .style(theme::texts::muted(ctx.colors))
+        .into()
+}
+
+/// The main action of a screen. `None` draws it disabled.
+pub fn primary<'a, M: Clone + 'a>(
+    ctx: &Ctx<'_>,
+    label: String,
+    on_press: Option<M>,
+) -> Element<'a, M> {
+    button(text(label).size(size::BODY).font(BOLD))
+        .padding([10, 20])
+        .style(theme::buttons::primary(ctx.colors))
+        .on_press_maybe(on_press)
+        .into()
+}
+
+pub fn secondary<'a, M: Clone + 'a>(
+    ctx: &Ctx<'_>,
+    label: String,
+    on_press: Option<M>,
+) -> Element<'a, M> {
+    button(text(label).size(size::BODY))
+        .padding([10, 18])
+        .style(theme::buttons::secondary(ctx.colors))
+        .on_press_maybe(on_press)
+        .into()
+}
+
+/// A bordered panel.
+pub fn card<'a, M: 'a>(ctx: &Ctx<'_>, content: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    container(content)
+        .padding(16)
+        .width(Length::Fill)
+        .style(theme::containers::card(ctx.colors))
+        .into()
+}
+
+/// A titled panel, e.g. "Dasar hukum".
+pub fn section<'a, M: 'a>(
+    ctx: &Ctx<'_>,
+    title: String,
+    items: Vec<Element<'a, M>>,
+) -> Element<'a, M> {
+    card(
+        ctx,
+        column![h3(title), column(items).spacing(6)].spacing(10),
+    )
+}
+
+/// A bullet list item.
+pub fn bullet<'a, M: 'a>(content: String) -> Element<'a, M> {
+    text(format!("\u{2022}  {content}")).size(size::BODY).into()
+}
