@@ -15,7 +15,7 @@ pub mod coverage;
 pub use citation::{Citation, format_citation};
 pub use error::{ContentError, ContentErrorKind};
 pub use files::{ContentFiles, DirFiles, EmbeddedFiles};
-pub use load::{Catalog, load, load_embedded, load_with_packs};
+pub use load::{Catalog, RefusedPack, add_pack, load, load_embedded, load_with_packs};
 pub use model::{
     Form, Instrument, InstrumentKind, Lesson, Module, Objective, OptionText, Question,
     QuestionKind, QuestionText,

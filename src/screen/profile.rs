@@ -10,6 +10,12 @@ use crate::records::{Learner, LearnerDraft, LearnerError};
 use crate::theme;
 use crate::widget::{self, size};
 
+/// Widget ids of the form's fields (for focus and for UI tests).
+pub const NAME_INPUT: &str = "profile_name";
+pub const NIP_INPUT: &str = "profile_nip";
+pub const UNIT_INPUT: &str = "profile_unit";
+pub const INSTANSI_INPUT: &str = "profile_instansi";
+
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
     draft: LearnerDraft,
@@ -130,10 +136,11 @@ impl Profile {
 
     fn view_form<'a>(&'a self, ctx: &Ctx<'a>, can_cancel: bool) -> Element<'a, Message> {
         let field =
-            |label: String, hint: String, value: &'a str, on_input: fn(String) -> Message| {
+            |id: &'static str, label: String, hint: String, value: &'a str, on_input: fn(String) -> Message| {
                 column![
                     text(label).size(size::BODY).font(widget::BOLD),
                     text_input(&hint, value)
+                        .id(id)
                         .on_input(on_input)
                         .on_submit(Message::SavePressed)
                         .size(size::BODY)
@@ -145,6 +152,7 @@ impl Profile {
             widget::h1(ctx.t("profile-new-title")),
             widget::muted(ctx, ctx.t("profile-new-hint")),
             field(
+                NAME_INPUT,
                 ctx.t("profile-name"),
                 ctx.t("profile-name-hint"),
                 &self.draft.name,
@@ -154,6 +162,7 @@ impl Profile {
         .spacing(16);
         if !self.draft.without_nip {
             form = form.push(field(
+                NIP_INPUT,
                 ctx.t("profile-nip"),
                 ctx.t("profile-nip-hint"),
                 &self.draft.nip,
@@ -168,12 +177,14 @@ impl Profile {
                     .on_toggle(Message::WithoutNipToggled),
             )
             .push(field(
+                UNIT_INPUT,
                 ctx.t("profile-unit"),
                 ctx.t("profile-unit-hint"),
                 &self.draft.unit,
                 Message::UnitChanged,
             ))
             .push(field(
+                INSTANSI_INPUT,
                 ctx.t("profile-instansi"),
                 ctx.t("profile-instansi-hint"),
                 &self.draft.instansi,
