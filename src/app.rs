@@ -8,7 +8,7 @@ use iced::widget::{button, column, container, row, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task, Theme};
 use uuid::Uuid;
 
-use crate::content::{Catalog, Module};
+use crate::content::{Catalog, InstallError, Module, install_pack};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::quiz::{self, Mode, QuizRun};
@@ -65,6 +65,8 @@ pub enum Message {
     NoticeDismissed,
     /// A background save finished.
     Saved(Result<(), StoreError>),
+    /// A content pack import finished: the new catalog and the installed name, or why not.
+    PackInstalled(Result<(Catalog, String), InstallError>),
     ProgressSaved(Result<Progress, StoreError>),
 }
 
@@ -220,11 +222,25 @@ impl App {
                 Task::none()
             }
             Message::SettingsPressed => {
-                self.screen = Screen::Settings(settings_screen::SettingsScreen);
+                self.screen = Screen::Settings(settings_screen::SettingsScreen::default());
                 Task::none()
             }
             Message::NoticeDismissed => {
                 self.notices.clear();
+                Task::none()
+            }
+            Message::PackInstalled(result) => {
+                let lang = self.lang();
+                let outcome = match result {
+                    Ok((catalog, name)) => {
+                        self.catalog = catalog;
+                        Ok(name)
+                    }
+                    Err(error) => Err(error.messages(lang, 8)),
+                };
+                if let Screen::Settings(screen) = &mut self.screen {
+                    screen.import_finished(outcome);
+                }
                 Task::none()
             }
             Message::Saved(result) => {
@@ -278,7 +294,8 @@ impl App {
             profile::Action::Create(learner) => {
                 let id = learner.id;
                 self.learners.push(learner.clone());
-                self.learners.sort_by_key(|learner| learner.name.to_lowercase());
+                self.learners
+                    .sort_by_key(|learner| learner.name.to_lowercase());
                 let store = self.store.clone();
                 let save =
                     Task::perform(async move { store.save_learner(&learner) }, Message::Saved);
@@ -448,8 +465,21 @@ impl App {
         let Some(module) = self.catalog.module(&screen.run.module) else {
             return Task::none();
         };
+        let before = (screen.run.position(), screen.run.phase());
         match screen.update(message, module) {
-            quiz_screen::Action::None => Task::none(),
+            quiz_screen::Action::None => {
+                let after = (screen.run.position(), screen.run.phase());
+                if after.1 == quiz::Phase::Feedback && before.1 != quiz::Phase::Feedback {
+                    iced::widget::operation::snap_to_end(quiz_screen::SCROLL)
+                } else if after.0 != before.0 {
+                    iced::widget::operation::snap_to(
+                        quiz_screen::SCROLL,
+                        iced::widget::operation::RelativeOffset::START,
+                    )
+                } else {
+                    Task::none()
+                }
+            }
             quiz_screen::Action::Finished => {
                 let Some(learner) = self.learner else {
                     return Task::none();
@@ -522,6 +552,26 @@ impl App {
                 self.save_settings()
             }
             settings_screen::Action::Back => self.go_home(),
+            settings_screen::Action::None => Task::none(),
+            settings_screen::Action::ImportPack(source) => {
+                let catalog = self.catalog.clone();
+                let packs = self.store.packs_dir();
+                Task::perform(
+                    async move { install_pack(&catalog, &source, &packs) },
+                    Message::PackInstalled,
+                )
+            }
+            settings_screen::Action::OpenDataFolder => {
+                if let Err(error) = open::that_detached(self.store.root()) {
+                    log::warn!("cannot open the data folder: {error}");
+                    self.notices.push(i18n::tr_args(
+                        self.lang(),
+                        "error-open-folder",
+                        &[("path", &self.store.root().display().to_string())],
+                    ));
+                }
+                Task::none()
+            }
         }
     }
 

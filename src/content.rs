@@ -6,6 +6,7 @@
 mod citation;
 mod error;
 mod files;
+mod install;
 mod load;
 mod model;
 mod validate;
@@ -15,6 +16,7 @@ pub mod coverage;
 pub use citation::{Citation, format_citation};
 pub use error::{ContentError, ContentErrorKind};
 pub use files::{ContentFiles, DirFiles, EmbeddedFiles};
+pub use install::{InstallError, install_pack};
 pub use load::{Catalog, RefusedPack, add_pack, load, load_embedded, load_with_packs};
 pub use model::{
     Form, Instrument, InstrumentKind, Lesson, Module, Objective, OptionText, Question,

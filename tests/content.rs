@@ -24,14 +24,24 @@ fn copy_dir(from: &Path, to: &Path) {
 
 fn fixture_pack() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pack-valid"), dir.path());
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pack-valid"),
+        dir.path(),
+    );
     dir
 }
 
 #[test]
 fn embedded_content_is_valid() {
     let catalog = content::load_embedded().unwrap_or_else(|errors| {
-        panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
     let ids: Vec<_> = catalog.modules.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(ids, ["asn", "pilkada", "sanksi", "antikorupsi"]);
@@ -44,22 +54,48 @@ fn curriculum_meets_the_bank_requirements() {
     for module in &catalog.modules {
         let n = module.questions.len();
         total += n;
-        assert!(module.lessons.len() >= 4, "{}: {} lessons", module.id, module.lessons.len());
+        assert!(
+            module.lessons.len() >= 4,
+            "{}: {} lessons",
+            module.id,
+            module.lessons.len()
+        );
         assert!(n >= 25, "{}: {n} questions", module.id);
         let scenarios = module.questions.iter().filter(|q| q.scenario).count();
-        assert!(scenarios * 10 >= n * 4, "{}: {scenarios} of {n} are scenarios", module.id);
-        let kinds: BTreeSet<_> = module.questions.iter().map(|q| format!("{:?}", q.kind)).collect();
+        assert!(
+            scenarios * 10 >= n * 4,
+            "{}: {scenarios} of {n} are scenarios",
+            module.id
+        );
+        let kinds: BTreeSet<_> = module
+            .questions
+            .iter()
+            .map(|q| format!("{:?}", q.kind))
+            .collect();
         assert_eq!(kinds.len(), 3, "{}: kinds {kinds:?}", module.id);
         for form in [Form::A, Form::B] {
             let in_form = module.questions.iter().filter(|q| q.form == form).count();
-            assert!(in_form >= 10, "{}: only {in_form} in form {form:?}", module.id);
+            assert!(
+                in_form >= 10,
+                "{}: only {in_form} in form {form:?}",
+                module.id
+            );
         }
         for lesson in &module.lessons {
             assert!(!lesson.cites.is_empty(), "{} has no legal basis", lesson.id);
-            assert!(lesson.minutes >= 5 && lesson.minutes <= 10, "{} is {} minutes", lesson.id, lesson.minutes);
+            assert!(
+                lesson.minutes >= 5 && lesson.minutes <= 10,
+                "{} is {} minutes",
+                lesson.id,
+                lesson.minutes
+            );
             assert!(!lesson.key_points.id.is_empty() && !lesson.key_points.en.is_empty());
             // Every lesson is reachable from some question ("Pelajari lagi").
-            assert!(module.questions.iter().any(|q| q.lesson == lesson.id), "{} untested", lesson.id);
+            assert!(
+                module.questions.iter().any(|q| q.lesson == lesson.id),
+                "{} untested",
+                lesson.id
+            );
         }
     }
     assert!(total >= 100, "{total} questions in all");
@@ -72,14 +108,24 @@ fn every_question_is_cited_and_its_citation_resolves() {
         for question in &module.questions {
             assert!(!question.cites.is_empty(), "{}", question.id);
             for cite in &question.cites {
-                let instrument = catalog.instrument(&cite.instrument).unwrap_or_else(|| panic!("{}", question.id));
+                let instrument = catalog
+                    .instrument(&cite.instrument)
+                    .unwrap_or_else(|| panic!("{}", question.id));
                 // Questions never rest on a repealed instrument.
-                assert!(instrument.replaced_by.is_none(), "{} cites repealed {}", question.id, instrument.id);
+                assert!(
+                    instrument.replaced_by.is_none(),
+                    "{} cites repealed {}",
+                    question.id,
+                    instrument.id
+                );
             }
             assert!(module.lesson(&question.lesson).is_some());
             assert!(module.objective(&question.objective).is_some());
             // Both locales have the same number of options; true/false keeps Benar/Salah order.
-            assert_eq!(question.text.id.options.len(), question.text.en.options.len());
+            assert_eq!(
+                question.text.id.options.len(),
+                question.text.en.options.len()
+            );
             if question.kind == QuestionKind::TrueFalse {
                 assert_eq!(question.text.id.options[0].text, "Benar", "{}", question.id);
                 assert_eq!(question.text.en.options[0].text, "True", "{}", question.id);
@@ -105,12 +151,21 @@ fn content_avoids_known_wrong_facts() {
     }
     // Wrong facts may be named only to warn against them ("Jangan mengutip ..."); the wrong date
     // of the Lampung article never appears as the briefing's date.
-    assert!(!text.contains("Jumat, 6 Agustus 2024 di"), "the Lampung briefing was on 6 September 2024");
+    assert!(
+        !text.contains("Jumat, 6 Agustus 2024 di"),
+        "the Lampung briefing was on 6 September 2024"
+    );
     assert!(text.contains("6 September 2024"));
     // Citations that the fact sheet marks as wrong or unverified.
     let catalog = content::load_embedded().unwrap();
-    let lessons = catalog.modules.iter().flat_map(|m| m.lessons.iter().flat_map(|l| l.cites.iter()));
-    let questions = catalog.modules.iter().flat_map(|m| m.questions.iter().flat_map(|q| q.cites.iter()));
+    let lessons = catalog
+        .modules
+        .iter()
+        .flat_map(|m| m.lessons.iter().flat_map(|l| l.cites.iter()));
+    let questions = catalog
+        .modules
+        .iter()
+        .flat_map(|m| m.questions.iter().flat_map(|q| q.cites.iter()));
     for cite in lessons.chain(questions) {
         let key = cite.article_key();
         for wrong in [
@@ -122,7 +177,10 @@ fn content_avoids_known_wrong_facts() {
             "uu-20-2023 pasal 1 ",
             "uu-10-2016 pasal 69 ",
         ] {
-            assert!(!format!("{key} ").starts_with(wrong), "unverified citation {key}");
+            assert!(
+                !format!("{key} ").starts_with(wrong),
+                "unverified citation {key}"
+            );
         }
     }
 }
@@ -131,9 +189,21 @@ fn content_avoids_known_wrong_facts() {
 fn coverage_lists_articles_and_objectives() {
     let catalog = content::load_embedded().unwrap();
     let report = coverage(&catalog, Lang::Id);
-    assert_eq!(report.questions, catalog.modules.iter().map(|m| m.questions.len()).sum::<usize>());
+    assert_eq!(
+        report.questions,
+        catalog
+            .modules
+            .iter()
+            .map(|m| m.questions.len())
+            .sum::<usize>()
+    );
     let counted: usize = report.articles.iter().map(|a| a.questions.len()).sum();
-    let cites: usize = catalog.modules.iter().flat_map(|m| &m.questions).map(|q| q.cites.len()).sum();
+    let cites: usize = catalog
+        .modules
+        .iter()
+        .flat_map(|m| &m.questions)
+        .map(|q| q.cites.len())
+        .sum();
     assert_eq!(counted, cites);
     let neutrality = report
         .articles
@@ -142,7 +212,12 @@ fn coverage_lists_articles_and_objectives() {
         .expect("the neutrality duty is tested");
     assert!(neutrality.questions.len() >= 3);
     for row in &report.objectives {
-        assert!(!row.form_a.is_empty() && !row.form_b.is_empty(), "{} {}", row.module, row.objective);
+        assert!(
+            !row.form_a.is_empty() && !row.form_b.is_empty(),
+            "{} {}",
+            row.module,
+            row.objective
+        );
     }
 }
 
@@ -176,29 +251,65 @@ fn replace_in(path: &Path, from: &str, to: &str) {
 
 #[test]
 fn syntax_error_is_reported_with_file_and_line() {
-    let errors = refusal(|dir| replace_in(&dir.join("questions.ron"), "kind: Single,", "kind: Single"));
+    let errors =
+        refusal(|dir| replace_in(&dir.join("questions.ron"), "kind: Single,", "kind: Single"));
     let error = &errors[0];
     assert_eq!(error.file, "lokal/questions.ron");
     assert_eq!(error.line, Some(17));
     assert!(matches!(error.kind, ContentErrorKind::Syntax(_)));
     // The message is in the user's language.
-    assert!(error.message(Lang::Id).starts_with("lokal/questions.ron:17: kesalahan penulisan RON"));
+    assert!(
+        error
+            .message(Lang::Id)
+            .starts_with("lokal/questions.ron:17: kesalahan penulisan RON")
+    );
 }
 
 #[test]
 fn broken_references_and_keys_are_refused() {
-    let errors = refusal(|dir| replace_in(&dir.join("questions.ron"), "lesson: \"lokal-l1\",", "lesson: \"lokal-l9\","));
+    let errors = refusal(|dir| {
+        replace_in(
+            &dir.join("questions.ron"),
+            "lesson: \"lokal-l1\",",
+            "lesson: \"lokal-l9\",",
+        )
+    });
     assert!(errors.iter().any(|e| matches!(&e.kind, ContentErrorKind::UnknownReference { reference, .. } if reference == "lokal-l9")));
     assert_eq!(errors[0].line, Some(5));
 
-    let errors = refusal(|dir| replace_in(&dir.join("questions.ron"), "correct: [1],", "correct: [3],"));
-    assert!(errors.iter().any(|e| matches!(e.kind, ContentErrorKind::AnswerKey { .. })));
+    let errors =
+        refusal(|dir| replace_in(&dir.join("questions.ron"), "correct: [1],", "correct: [3],"));
+    assert!(
+        errors
+            .iter()
+            .any(|e| matches!(e.kind, ContentErrorKind::AnswerKey { .. }))
+    );
 
-    let errors = refusal(|dir| replace_in(&dir.join("questions.ron"), "correct: [0],", "correct: [0, 1],"));
-    assert!(errors.iter().any(|e| matches!(e.kind, ContentErrorKind::AnswerKey { .. })));
+    let errors = refusal(|dir| {
+        replace_in(
+            &dir.join("questions.ron"),
+            "correct: [0],",
+            "correct: [0, 1],",
+        )
+    });
+    assert!(
+        errors
+            .iter()
+            .any(|e| matches!(e.kind, ContentErrorKind::AnswerKey { .. }))
+    );
 
-    let errors = refusal(|dir| replace_in(&dir.join("questions.ron"), "id: \"lokal-q02\"", "id: \"lokal-q01\""));
-    assert!(errors.iter().any(|e| matches!(&e.kind, ContentErrorKind::DuplicateId(id) if id == "lokal-q01")));
+    let errors = refusal(|dir| {
+        replace_in(
+            &dir.join("questions.ron"),
+            "id: \"lokal-q02\"",
+            "id: \"lokal-q01\"",
+        )
+    });
+    assert!(
+        errors
+            .iter()
+            .any(|e| matches!(&e.kind, ContentErrorKind::DuplicateId(id) if id == "lokal-q01"))
+    );
 
     let errors = refusal(|dir| {
         replace_in(
@@ -207,9 +318,19 @@ fn broken_references_and_keys_are_refused() {
             "form: B,\n            scenario: true,\n            cites: [],",
         );
     });
-    assert!(errors.iter().any(|e| matches!(&e.kind, ContentErrorKind::NoCitation(id) if id == "lokal-q02")));
+    assert!(
+        errors
+            .iter()
+            .any(|e| matches!(&e.kind, ContentErrorKind::NoCitation(id) if id == "lokal-q02"))
+    );
 
-    let errors = refusal(|dir| replace_in(&dir.join("questions.ron"), "instrument: \"uu-20-2023\"", "instrument: \"uu-99-2099\""));
+    let errors = refusal(|dir| {
+        replace_in(
+            &dir.join("questions.ron"),
+            "instrument: \"uu-20-2023\"",
+            "instrument: \"uu-99-2099\"",
+        )
+    });
     assert!(errors.iter().any(|e| matches!(&e.kind, ContentErrorKind::UnknownReference { reference, .. } if reference == "uu-99-2099")));
 }
 
@@ -220,19 +341,30 @@ fn missing_or_extra_translation_is_refused() {
         let text = fs::read_to_string(&path).unwrap();
         fs::write(&path, text.replace("\"lokal-q02\"", "\"lokal-q99\"")).unwrap();
     });
-    let kinds: HashMap<_, _> = errors.iter().map(|e| (format!("{:?}", std::mem::discriminant(&e.kind)), e)).collect();
+    let kinds: HashMap<_, _> = errors
+        .iter()
+        .map(|e| (format!("{:?}", std::mem::discriminant(&e.kind)), e))
+        .collect();
     assert!(errors.iter().any(|e| matches!(&e.kind, ContentErrorKind::MissingTranslation { id, lang: "en" } if id == "lokal-q02")));
     assert!(errors.iter().any(|e| matches!(&e.kind, ContentErrorKind::ExtraTranslation { id, lang: "en" } if id == "lokal-q99")));
     assert!(kinds.len() >= 2);
 
     let errors = refusal(|dir| fs::remove_file(dir.join("id/lokal-l1.md")).unwrap());
-    assert!(errors.iter().any(|e| e.file == "lokal/id/lokal-l1.md" && e.kind == ContentErrorKind::MissingFile));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file == "lokal/id/lokal-l1.md" && e.kind == ContentErrorKind::MissingFile)
+    );
 }
 
 #[test]
 fn parallel_forms_must_cover_every_objective() {
     let errors = refusal(|dir| replace_in(&dir.join("questions.ron"), "form: B,", "form: A,"));
-    assert!(errors.iter().any(|e| matches!(&e.kind, ContentErrorKind::FormGap { form: "B", .. })));
+    assert!(
+        errors
+            .iter()
+            .any(|e| matches!(&e.kind, ContentErrorKind::FormGap { form: "B", .. }))
+    );
 }
 
 #[test]
@@ -241,14 +373,26 @@ fn a_broken_pack_is_refused_and_the_rest_loads() {
     let good = fixture_pack();
     copy_dir(good.path(), &data.path().join("packs/a-good"));
     let bad = fixture_pack();
-    replace_in(&bad.path().join("lokal/questions.ron"), "version: 1", "version: 7");
+    replace_in(
+        &bad.path().join("lokal/questions.ron"),
+        "version: 1",
+        "version: 7",
+    );
     // The broken copy also reuses the module id; it must not replace the good one.
     copy_dir(bad.path(), &data.path().join("packs/b-bad"));
     let (catalog, refused) = content::load_with_packs(&data.path().join("packs")).unwrap();
     assert_eq!(refused.len(), 1);
     assert_eq!(refused[0].name, "b-bad");
-    assert!(refused[0].errors.iter().any(|e| e.kind == ContentErrorKind::Version(7)));
-    assert_eq!(catalog.module("lokal").unwrap().pack.as_deref(), Some("a-good"));
+    assert!(
+        refused[0]
+            .errors
+            .iter()
+            .any(|e| e.kind == ContentErrorKind::Version(7))
+    );
+    assert_eq!(
+        catalog.module("lokal").unwrap().pack.as_deref(),
+        Some("a-good")
+    );
     assert_eq!(catalog.modules.len(), 5);
 }
 
@@ -266,10 +410,23 @@ fn questions_citing_a_replaced_instrument_are_flagged() {
     let dir = pack.path().join("lokal");
     let questions = dir.join("questions.ron");
     let text = fs::read_to_string(&questions).unwrap();
-    fs::write(&questions, text.replacen("instrument: \"uu-20-2023\"", "instrument: \"uu-5-2014\"", 2)).unwrap();
+    fs::write(
+        &questions,
+        text.replacen("instrument: \"uu-20-2023\"", "instrument: \"uu-5-2014\"", 2),
+    )
+    .unwrap();
     let base = content::load_embedded().unwrap();
     let merged = content::add_pack(&base, &DirFiles::new(pack.path()), "daerah").unwrap();
-    assert!(merged.warnings.iter().any(|w| matches!(w, content::Warning::CitesReplaced { item, .. } if item == "lokal-q01")));
+    assert!(
+        merged.warnings.iter().any(
+            |w| matches!(w, content::Warning::CitesReplaced { item, .. } if item == "lokal-q01")
+        )
+    );
     let report = coverage(&merged, Lang::Id);
-    assert!(report.articles.iter().any(|a| a.needs_review && a.questions.contains(&"lokal-q01".to_owned())));
+    assert!(
+        report
+            .articles
+            .iter()
+            .any(|a| a.needs_review && a.questions.contains(&"lokal-q01".to_owned()))
+    );
 }

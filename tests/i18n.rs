@@ -21,7 +21,9 @@ fn literals_in(dir: &Path, found: &mut BTreeSet<String>) {
             let code = source.split("#[cfg(test)]").next().unwrap_or_default();
             for literal in code.split('"').skip(1).step_by(2) {
                 let looks_like_key = literal.contains('-')
-                    && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    && literal
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                     && literal.starts_with(|c: char| c.is_ascii_lowercase());
                 if looks_like_key && !NOT_KEYS.contains(&literal) {
                     found.insert(literal.to_owned());
@@ -38,35 +40,66 @@ fn both_languages_have_the_same_keys() {
     assert!(id.len() > 50, "suspiciously few keys: {}", id.len());
     let missing_en: Vec<_> = id.difference(&en).collect();
     let missing_id: Vec<_> = en.difference(&id).collect();
-    assert!(missing_en.is_empty(), "keys missing from locales/en: {missing_en:?}");
-    assert!(missing_id.is_empty(), "keys missing from locales/id: {missing_id:?}");
+    assert!(
+        missing_en.is_empty(),
+        "keys missing from locales/en: {missing_en:?}"
+    );
+    assert!(
+        missing_id.is_empty(),
+        "keys missing from locales/id: {missing_id:?}"
+    );
 }
 
 #[test]
 fn ftl_files_parse() {
     for lang in Lang::ALL {
-        assert!(i18n::syntax_errors(lang).is_empty(), "{:?}", i18n::syntax_errors(lang));
+        assert!(
+            i18n::syntax_errors(lang).is_empty(),
+            "{:?}",
+            i18n::syntax_errors(lang)
+        );
     }
 }
 
 #[test]
 fn every_key_used_in_code_exists_and_every_key_is_used() {
     let mut used = BTreeSet::new();
-    literals_in(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut used);
+    literals_in(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut used,
+    );
     let defined = i18n::keys(Lang::Id);
     let undefined: Vec<_> = used.difference(&defined).collect();
-    assert!(undefined.is_empty(), "keys used in src/ but not defined: {undefined:?}");
+    assert!(
+        undefined.is_empty(),
+        "keys used in src/ but not defined: {undefined:?}"
+    );
     let unused: Vec<_> = defined.difference(&used).collect();
     assert!(unused.is_empty(), "keys defined but never used: {unused:?}");
 }
 
 #[test]
 fn lookups_fill_arguments_and_plurals() {
-    assert_eq!(i18n::tr_args(Lang::Id, "quiz-position", &[("n", "3"), ("total", "10")]), "Soal 3 dari 10");
-    assert_eq!(i18n::tr_args(Lang::En, "quiz-position", &[("n", "3"), ("total", "10")]), "Question 3 of 10");
-    assert_eq!(i18n::tr_count(Lang::En, "lesson-minutes", "minutes", 1), "1 minute");
-    assert_eq!(i18n::tr_count(Lang::En, "lesson-minutes", "minutes", 7), "7 minutes");
-    assert_eq!(i18n::tr_count(Lang::Id, "lesson-minutes", "minutes", 7), "7 menit");
+    assert_eq!(
+        i18n::tr_args(Lang::Id, "quiz-position", &[("n", "3"), ("total", "10")]),
+        "Soal 3 dari 10"
+    );
+    assert_eq!(
+        i18n::tr_args(Lang::En, "quiz-position", &[("n", "3"), ("total", "10")]),
+        "Question 3 of 10"
+    );
+    assert_eq!(
+        i18n::tr_count(Lang::En, "lesson-minutes", "minutes", 1),
+        "1 minute"
+    );
+    assert_eq!(
+        i18n::tr_count(Lang::En, "lesson-minutes", "minutes", 7),
+        "7 minutes"
+    );
+    assert_eq!(
+        i18n::tr_count(Lang::Id, "lesson-minutes", "minutes", 7),
+        "7 menit"
+    );
     // A missing key shows itself rather than crashing.
     assert_eq!(i18n::tr(Lang::Id, "no-such-key"), "no-such-key");
 }

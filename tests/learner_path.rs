@@ -15,7 +15,11 @@ use latih_asn::screen::{profile, quiz};
 const MODULE_TITLE_ID: &str = "1. ASN dan UU No. 20 Tahun 2023";
 
 fn module(id: &str) -> Module {
-    content::load_embedded().unwrap().module(id).unwrap().clone()
+    content::load_embedded()
+        .unwrap()
+        .module(id)
+        .unwrap()
+        .clone()
 }
 
 fn create_profile(app: &mut App) {
@@ -29,14 +33,27 @@ fn create_profile(app: &mut App) {
 
 /// The shown text of the option at written index `written` of the current question.
 fn option_text(app: &App, module: &Module, written: usize) -> String {
-    let Screen::Quiz(screen) = app.screen() else { panic!("not on the quiz screen") };
+    let Screen::Quiz(screen) = app.screen() else {
+        panic!("not on the quiz screen")
+    };
     let drawn = screen.run.current().unwrap();
-    module.question(&drawn.question).unwrap().text(Lang::Id).options[written].text.clone()
+    module
+        .question(&drawn.question)
+        .unwrap()
+        .text(Lang::Id)
+        .options[written]
+        .text
+        .clone()
 }
 
 fn current_question(app: &App, module: &Module) -> latih_asn::content::Question {
-    let Screen::Quiz(screen) = app.screen() else { panic!("not on the quiz screen") };
-    module.question(&screen.run.current().unwrap().question).unwrap().clone()
+    let Screen::Quiz(screen) = app.screen() else {
+        panic!("not on the quiz screen")
+    };
+    module
+        .question(&screen.run.current().unwrap().question)
+        .unwrap()
+        .clone()
 }
 
 /// Answers the current question right (or, with `right == false`, picks a wrong option).
@@ -45,7 +62,9 @@ fn answer(app: &mut App, module: &Module, right: bool) {
     let picks: Vec<usize> = if right {
         question.correct.clone()
     } else {
-        let wrong = (0..question.option_count()).find(|i| !question.correct.contains(i)).unwrap();
+        let wrong = (0..question.option_count())
+            .find(|i| !question.correct.contains(i))
+            .unwrap();
         vec![wrong]
     };
     for written in picks {
@@ -127,9 +146,16 @@ fn learner_path_end_to_end_and_restart() {
     let attempt_id = app.attempts()[0].id;
 
     // "Pelajari lagi" from the result opens the lesson that teaches the question.
-    let Screen::Result(_) = app.screen() else { panic!("expected the result screen") };
+    let Screen::Result(_) = app.screen() else {
+        panic!("expected the result screen")
+    };
     let first = &app.attempts()[0].answers[0];
-    let lesson = asn.lesson(&asn.question(&first.question).unwrap().lesson).unwrap().title.id.clone();
+    let lesson = asn
+        .lesson(&asn.question(&first.question).unwrap().lesson)
+        .unwrap()
+        .title
+        .id
+        .clone();
     click(&mut app, &format!("Pelajari lagi: {lesson}"));
     assert_shows(&app, lesson.as_str());
 
@@ -154,18 +180,33 @@ fn keyboard_answers_a_practice_quiz() {
     let mut app = open(dir.path(), Lang::Id);
     create_profile(&mut app);
     app.start_quiz_with_seed("asn", Mode::Practice, 7);
-    let Screen::Quiz(screen) = app.screen() else { panic!() };
+    let Screen::Quiz(screen) = app.screen() else {
+        panic!()
+    };
     let drawn = screen.run.current().unwrap().clone();
     let question = asn.question(&drawn.question).unwrap().clone();
     // Type the letter of each right option, as shown after shuffling.
     for written in &question.correct {
         let shown = drawn.order.iter().position(|w| w == written).unwrap();
         let letter = quiz::letter(shown).to_ascii_lowercase().to_string();
-        send(&mut app, Message::KeyPressed(iced::keyboard::Key::Character(letter.into())));
+        send(
+            &mut app,
+            Message::KeyPressed(iced::keyboard::Key::Character(letter.into())),
+        );
     }
-    send(&mut app, Message::KeyPressed(iced::keyboard::Key::Named(iced::keyboard::key::Named::Enter)));
+    send(
+        &mut app,
+        Message::KeyPressed(iced::keyboard::Key::Named(
+            iced::keyboard::key::Named::Enter,
+        )),
+    );
     assert_shows(&app, "Benar");
-    send(&mut app, Message::KeyPressed(iced::keyboard::Key::Named(iced::keyboard::key::Named::Enter)));
+    send(
+        &mut app,
+        Message::KeyPressed(iced::keyboard::Key::Named(
+            iced::keyboard::key::Named::Enter,
+        )),
+    );
     assert_shows(&app, "Soal 2 dari 10");
 }
 
@@ -189,7 +230,10 @@ fn participant_without_nip_is_registered_and_marked() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = open(dir.path(), Lang::Id);
     type_into(&mut app, profile::NAME_INPUT, "Budi Honorer");
-    click(&mut app, "Saya tidak memiliki NIP (tenaga honorer atau tamu)");
+    click(
+        &mut app,
+        "Saya tidak memiliki NIP (tenaga honorer atau tamu)",
+    );
     type_into(&mut app, profile::UNIT_INPUT, "Dinas Kesehatan");
     type_into(&mut app, profile::INSTANSI_INPUT, "Pemkab Mesuji");
     click(&mut app, "Simpan profil");

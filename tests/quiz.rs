@@ -6,7 +6,11 @@ use latih_asn::content::{self, Form, Module, QuestionKind};
 use latih_asn::quiz::{Mode, Phase, QuizRun, draw, is_correct};
 
 fn asn() -> Module {
-    content::load_embedded().unwrap().module("asn").unwrap().clone()
+    content::load_embedded()
+        .unwrap()
+        .module("asn")
+        .unwrap()
+        .clone()
 }
 
 #[test]
@@ -47,12 +51,21 @@ fn draw_is_capped_by_the_pool_and_can_take_one_form() {
     assert_eq!(all.len(), module.questions.len());
     let form_b = draw(&module, 1000, 1, Some(Form::B));
     assert!(!form_b.is_empty());
-    assert!(form_b.iter().all(|d| module.question(&d.question).unwrap().form == Form::B));
+    assert!(
+        form_b
+            .iter()
+            .all(|d| module.question(&d.question).unwrap().form == Form::B)
+    );
 }
 
 /// The shown position of written option `written` in the current question.
 fn shown(run: &QuizRun, written: usize) -> usize {
-    run.current().unwrap().order.iter().position(|&w| w == written).unwrap()
+    run.current()
+        .unwrap()
+        .order
+        .iter()
+        .position(|&w| w == written)
+        .unwrap()
 }
 
 #[test]
@@ -69,7 +82,10 @@ fn practice_shows_feedback_and_exam_moves_on() {
     practice.choose(&module, 1);
     assert_eq!(practice.answer(0).unwrap(), before.as_slice());
     practice.next();
-    assert_eq!((practice.phase(), practice.position()), (Phase::Answering, 1));
+    assert_eq!(
+        (practice.phase(), practice.position()),
+        (Phase::Answering, 1)
+    );
 
     let mut exam = QuizRun::new(&module, Mode::Exam, 5, draw(&module, 3, 5, None));
     for n in 0..3 {
@@ -87,13 +103,20 @@ fn scoring_counts_exactly_right_answers() {
     let mut run = QuizRun::new(&module, Mode::Exam, 9, drawn);
     let mut expected = 0;
     for n in 0..10 {
-        let question = module.question(&run.current().unwrap().question).unwrap().clone();
+        let question = module
+            .question(&run.current().unwrap().question)
+            .unwrap()
+            .clone();
         // Right on even positions, wrong on odd ones.
         let picks: Vec<usize> = if n % 2 == 0 {
             expected += 1;
             question.correct.clone()
         } else {
-            vec![(0..question.option_count()).find(|i| !question.correct.contains(i)).unwrap()]
+            vec![
+                (0..question.option_count())
+                    .find(|i| !question.correct.contains(i))
+                    .unwrap(),
+            ]
         };
         for written in picks {
             let at = shown(&run, written);
@@ -109,11 +132,18 @@ fn scoring_counts_exactly_right_answers() {
 #[test]
 fn multiple_select_toggles_and_is_all_or_nothing() {
     let module = asn();
-    let question = module.questions.iter().find(|q| q.kind == QuestionKind::Multiple).unwrap();
+    let question = module
+        .questions
+        .iter()
+        .find(|q| q.kind == QuestionKind::Multiple)
+        .unwrap();
     assert!(is_correct(question, &question.correct));
     assert!(!is_correct(question, &question.correct[..1]));
     let all: Vec<usize> = (0..question.option_count()).collect();
-    assert!(!is_correct(question, &all), "ticking every box must not score");
+    assert!(
+        !is_correct(question, &all),
+        "ticking every box must not score"
+    );
     assert!(!is_correct(question, &[]));
 
     let drawn = vec![latih_asn::quiz::Drawn {

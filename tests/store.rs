@@ -19,7 +19,13 @@ fn learner(store: &Store, name: &str) -> latih_asn::records::Learner {
         unit: "Bagian Umum".into(),
         instansi: "Pemkab Mesuji".into(),
     };
-    let learner = draft.build(&[], NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), Utc::now()).unwrap();
+    let learner = draft
+        .build(
+            &[],
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            Utc::now(),
+        )
+        .unwrap();
     store.save_learner(&learner).unwrap();
     learner
 }
@@ -72,7 +78,11 @@ fn damaged_file_is_quarantined_and_the_rest_loads() {
     let text = fs::read_to_string(&budi_path).unwrap();
     fs::write(&budi_path, &text[..text.len() / 2]).unwrap();
     // A foreign file that is not RON at all.
-    fs::write(dir.path().join("attempts/photo.ron"), [0xff, 0xd8, 0xff, 0xe0]).unwrap();
+    fs::write(
+        dir.path().join("attempts/photo.ron"),
+        [0xff, 0xd8, 0xff, 0xe0],
+    )
+    .unwrap();
 
     let loaded = store.load();
     assert_eq!(loaded.learners, vec![siti]);
@@ -106,7 +116,11 @@ fn damaged_file_is_quarantined_and_the_rest_loads() {
 fn damaged_settings_fall_back_to_defaults_without_losing_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    fs::write(dir.path().join("settings.ron"), "(version: 1, theme: Purple").unwrap();
+    fs::write(
+        dir.path().join("settings.ron"),
+        "(version: 1, theme: Purple",
+    )
+    .unwrap();
     let loaded = store.load();
     assert_eq!(loaded.settings, Settings::default());
     assert_eq!(loaded.problems.len(), 1);
@@ -122,7 +136,10 @@ fn a_file_from_a_newer_version_is_left_untouched() {
     fs::write(&path, future).unwrap();
     let loaded = store.load();
     assert!(loaded.learners.is_empty());
-    assert!(matches!(loaded.problems[0].kind, ProblemKind::Newer { version: 9 }));
+    assert!(matches!(
+        loaded.problems[0].kind,
+        ProblemKind::Newer { version: 9 }
+    ));
     assert_eq!(fs::read_to_string(&path).unwrap(), future);
 }
 
@@ -137,7 +154,11 @@ fn released_v1_fixtures_still_load() {
             fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name())).unwrap();
         }
     }
-    fs::copy(fixtures.join("settings.ron"), dir.path().join("settings.ron")).unwrap();
+    fs::copy(
+        fixtures.join("settings.ron"),
+        dir.path().join("settings.ron"),
+    )
+    .unwrap();
     let loaded = Store::open(dir.path()).unwrap().load();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(loaded.learners.len(), 1);
@@ -194,7 +215,12 @@ fn leftover_temporary_files_are_ignored() {
     let store = Store::open(dir.path()).unwrap();
     let siti = learner(&store, "Siti");
     // What a crash between write and rename leaves behind.
-    fs::write(dir.path().join(format!("learners/.{}.ron.123.abc.tmp", siti.id)), "(version: 1, na").unwrap();
+    fs::write(
+        dir.path()
+            .join(format!("learners/.{}.ron.123.abc.tmp", siti.id)),
+        "(version: 1, na",
+    )
+    .unwrap();
     let loaded = store.load();
     assert_eq!(loaded.learners, vec![siti]);
     assert!(loaded.problems.is_empty());

@@ -169,3 +169,21 @@ cli-content-errors = { $count ->
     [one] { $count } error found; the content is refused.
    *[other] { $count } errors found; the content is refused.
 }
+
+## Content packs
+pack-title = Content packs
+pack-hint = A content pack adds modules (for example new rules) without reinstalling the app. Type the pack's folder, then Import. The pack is checked first; a broken pack is refused and changes nothing.
+pack-none = No content pack installed yet.
+pack-installed-module = { $module } (pack { $pack })
+pack-path-hint = Pack folder, e.g. E:\content-pack-2026
+pack-import = Import pack
+pack-import-ok = Pack "{ $pack }" installed. Its modules are now on the home screen.
+pack-import-refused = The pack was refused. Nothing changed. The reasons:
+pack-more-errors = { $count ->
+    [one] … and { $count } more error (check with: latih-asn content check FOLDER)
+   *[other] … and { $count } more errors (check with: latih-asn content check FOLDER)
+}
+pack-not-a-folder = { $path } is not a folder.
+pack-copy-failed = The pack could not be copied into the data folder: { $detail }
+settings-open-data-dir = Open the data folder
+error-open-folder = The data folder could not be opened automatically. Open it by hand: { $path }

@@ -160,3 +160,18 @@ content-error-empty-module = modul { $id } tidak memiliki materi atau soal
 ## Command line
 cli-content-ok = Konten sah: { $modules } modul, { $questions } soal.
 cli-content-errors = { $count } kesalahan ditemukan; konten ditolak.
+
+## Content packs
+pack-title = Paket konten
+pack-hint = Paket konten menambah modul (misalnya aturan baru) tanpa memasang ulang aplikasi. Ketik folder paket, lalu Impor. Paket diperiksa lebih dulu; paket yang rusak ditolak dan tidak mengubah apa pun.
+pack-none = Belum ada paket konten terpasang.
+pack-installed-module = { $module } (paket { $pack })
+pack-path-hint = Folder paket, contoh: E:\paket-konten-2026
+pack-import = Impor paket
+pack-import-ok = Paket "{ $pack }" terpasang. Modulnya kini ada di Beranda.
+pack-import-refused = Paket ditolak. Tidak ada yang berubah. Alasannya:
+pack-more-errors = … dan { $count } kesalahan lain (periksa dengan: latih-asn content check FOLDER)
+pack-not-a-folder = { $path } bukan folder.
+pack-copy-failed = Paket tidak dapat disalin ke folder data: { $detail }
+settings-open-data-dir = Buka folder data
+error-open-folder = Folder data tidak dapat dibuka otomatis. Buka secara manual: { $path }

@@ -11,6 +11,9 @@ use crate::lang::{Lang, PerLang};
 use crate::theme;
 use crate::widget::{self, size};
 
+/// Id of the lesson's scrollable, to start each lesson at the top.
+pub const SCROLL: &str = "lesson_scroll";
+
 #[derive(Debug, Clone)]
 pub struct LessonReader {
     pub module: String,
@@ -96,11 +99,8 @@ impl LessonReader {
             ],
         );
         let minutes = i18n::tr_count(lang, "lesson-minutes", "minutes", i64::from(lesson.minutes));
-        let body = markdown::view(
-            self.items.get(lang),
-            markdown::Settings::with_text_size(size::BODY, ctx.theme),
-        )
-        .map(Message::LinkClicked);
+        let body =
+            markdown::view(self.items.get(lang), markdown_settings(ctx)).map(Message::LinkClicked);
         let key_points = lesson
             .key_points
             .get(lang)
@@ -162,8 +162,19 @@ impl LessonReader {
         .spacing(16)
         .padding(24)
         .max_width(900);
-        scrollable(content).into()
+        scrollable(content).id(SCROLL).into()
     }
+}
+
+/// Markdown headings sized below the lesson title, so the page reads top-down.
+fn markdown_settings(ctx: &Ctx<'_>) -> markdown::Settings {
+    let mut settings = markdown::Settings::with_text_size(size::BODY, ctx.theme);
+    settings.h1_size = size::H2.into();
+    settings.h2_size = size::H2.into();
+    settings.h3_size = size::H3.into();
+    settings.h4_size = size::BODY.into();
+    settings.style.font = crate::fonts::DEFAULT;
+    settings
 }
 
 fn checked_line<'a>(ctx: &Ctx<'_>, module: &Module, lang: Lang) -> Element<'a, Message> {

@@ -127,9 +127,6 @@ impl ModulePage {
                     &[("date", &module.checked.format("%d-%m-%Y").to_string())]
                 )
             ),
-            widget::section(ctx, ctx.t("module-objectives"), objectives),
-            widget::h2(ctx.t("module-lessons")),
-            column(lessons).spacing(8),
             row![
                 widget::primary(ctx, continue_label, Some(Message::ContinuePressed)),
                 widget::secondary(
@@ -155,6 +152,9 @@ impl ModulePage {
                     ]
                 )
             ),
+            widget::section(ctx, ctx.t("module-objectives"), objectives),
+            widget::h2(ctx.t("module-lessons")),
+            column(lessons).spacing(8),
         ]
         .spacing(14);
         if !attempts.is_empty() {

@@ -135,19 +135,22 @@ impl Profile {
     }
 
     fn view_form<'a>(&'a self, ctx: &Ctx<'a>, can_cancel: bool) -> Element<'a, Message> {
-        let field =
-            |id: &'static str, label: String, hint: String, value: &'a str, on_input: fn(String) -> Message| {
-                column![
-                    text(label).size(size::BODY).font(widget::BOLD),
-                    text_input(&hint, value)
-                        .id(id)
-                        .on_input(on_input)
-                        .on_submit(Message::SavePressed)
-                        .size(size::BODY)
-                        .padding(10),
-                ]
-                .spacing(6)
-            };
+        let field = |id: &'static str,
+                     label: String,
+                     hint: String,
+                     value: &'a str,
+                     on_input: fn(String) -> Message| {
+            column![
+                text(label).size(size::BODY).font(widget::BOLD),
+                text_input(&hint, value)
+                    .id(id)
+                    .on_input(on_input)
+                    .on_submit(Message::SavePressed)
+                    .size(size::BODY)
+                    .padding(10),
+            ]
+            .spacing(6)
+        };
         let mut form = column![
             widget::h1(ctx.t("profile-new-title")),
             widget::muted(ctx, ctx.t("profile-new-hint")),

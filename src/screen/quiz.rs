@@ -13,6 +13,9 @@ use crate::quiz::{Mode, Phase, QuizRun};
 use crate::theme;
 use crate::widget::{self, size};
 
+/// Id of the quiz's scrollable: feedback is scrolled into view, a new question starts at the top.
+pub const SCROLL: &str = "quiz_scroll";
+
 #[derive(Debug, Clone)]
 pub struct QuizScreen {
     pub run: QuizRun,
@@ -164,7 +167,9 @@ impl QuizScreen {
             ));
         }
         content = content.push(widget::muted(ctx, ctx.t("quiz-keys-hint")));
-        scrollable(content.padding(24).max_width(900)).into()
+        scrollable(content.padding(24).max_width(900))
+            .id(SCROLL)
+            .into()
     }
 
     fn view_feedback<'a>(

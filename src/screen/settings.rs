@@ -1,28 +1,47 @@
 //! Language, theme and text size, remembered across starts; where the data is kept.
 
-use iced::widget::{column, row, scrollable, text};
+use std::path::PathBuf;
+
+use iced::widget::{column, row, scrollable, text, text_input};
 use iced::{Element, Length};
 
 use crate::app::Ctx;
+use crate::i18n;
 use crate::lang::Lang;
 use crate::settings::{Settings, TEXT_SCALES, ThemeChoice};
 use crate::theme;
 use crate::widget::{self, size};
 
+/// Widget id of the pack folder field.
+pub const PACK_INPUT: &str = "pack_path";
+
 #[derive(Debug, Clone, Default)]
-pub struct SettingsScreen;
+pub struct SettingsScreen {
+    /// The folder typed for a content pack to import.
+    pack_path: String,
+    /// An import is running.
+    importing: bool,
+    /// The outcome of the last import: what was installed, or every reason it was refused.
+    outcome: Option<Result<String, Vec<String>>>,
+}
 
 #[derive(Debug, Clone)]
 pub enum Message {
     LanguagePicked(Lang),
     ThemePicked(ThemeChoice),
     ScalePicked(u16),
+    PackPathChanged(String),
+    ImportPressed,
+    OpenDataFolderPressed,
     BackPressed,
 }
 
 #[derive(Debug, Clone)]
 pub enum Action {
+    None,
     Changed(Settings),
+    ImportPack(PathBuf),
+    OpenDataFolder,
     Back,
 }
 
@@ -33,9 +52,32 @@ impl SettingsScreen {
             Message::LanguagePicked(lang) => next.language = Some(lang),
             Message::ThemePicked(choice) => next.theme = choice,
             Message::ScalePicked(scale) => next.text_scale = scale,
+            Message::PackPathChanged(path) => {
+                self.pack_path = path;
+                return Action::None;
+            }
+            Message::ImportPressed => {
+                let path = self.pack_path.trim();
+                if path.is_empty() || self.importing {
+                    return Action::None;
+                }
+                self.importing = true;
+                self.outcome = None;
+                return Action::ImportPack(PathBuf::from(path));
+            }
+            Message::OpenDataFolderPressed => return Action::OpenDataFolder,
             Message::BackPressed => return Action::Back,
         }
         Action::Changed(next)
+    }
+
+    /// The app reports how the import went.
+    pub fn import_finished(&mut self, outcome: Result<String, Vec<String>>) {
+        self.importing = false;
+        if outcome.is_ok() {
+            self.pack_path.clear();
+        }
+        self.outcome = Some(outcome);
     }
 
     pub fn view<'a>(
@@ -98,15 +140,88 @@ impl SettingsScreen {
                 themes,
                 widget::h3(ctx.t("settings-text-size")),
                 scales,
+                self.view_packs(ctx),
                 widget::h3(ctx.t("settings-data-dir")),
                 text(data_dir).size(size::BODY).width(Length::Fill),
                 text(ctx.t("settings-data-dir-hint"))
                     .size(size::SMALL)
                     .style(theme::texts::muted(ctx.colors)),
+                widget::secondary(
+                    ctx,
+                    ctx.t("settings-open-data-dir"),
+                    Some(Message::OpenDataFolderPressed)
+                ),
             ]
             .spacing(14)
             .padding(24),
         )
         .into()
+    }
+
+    fn view_packs<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let installed: Vec<Element<'a, Message>> = ctx
+            .catalog
+            .modules
+            .iter()
+            .filter_map(|module| {
+                let pack = module.pack.as_ref()?;
+                Some(widget::bullet(i18n::tr_args(
+                    lang,
+                    "pack-installed-module",
+                    &[("module", module.title.get(lang)), ("pack", pack)],
+                )))
+            })
+            .collect();
+        let mut section = column![
+            widget::h3(ctx.t("pack-title")),
+            widget::muted(ctx, ctx.t("pack-hint")),
+        ]
+        .spacing(10);
+        if installed.is_empty() {
+            section = section.push(widget::muted(ctx, ctx.t("pack-none")));
+        } else {
+            section = section.push(column(installed).spacing(4));
+        }
+        section = section.push(
+            row![
+                text_input(&ctx.t("pack-path-hint"), &self.pack_path)
+                    .id(PACK_INPUT)
+                    .on_input(Message::PackPathChanged)
+                    .on_submit(Message::ImportPressed)
+                    .size(size::BODY)
+                    .padding(10)
+                    .width(Length::Fill),
+                widget::primary(
+                    ctx,
+                    ctx.t("pack-import"),
+                    (!self.importing && !self.pack_path.trim().is_empty())
+                        .then_some(Message::ImportPressed)
+                ),
+            ]
+            .spacing(10),
+        );
+        match &self.outcome {
+            Some(Ok(name)) => {
+                section = section.push(
+                    text(i18n::tr_args(lang, "pack-import-ok", &[("pack", name)]))
+                        .size(size::BODY)
+                        .style(theme::texts::colored(ctx.colors.success)),
+                );
+            }
+            Some(Err(reasons)) => {
+                section = section.push(
+                    text(ctx.t("pack-import-refused"))
+                        .size(size::BODY)
+                        .font(widget::BOLD)
+                        .style(theme::texts::colored(ctx.colors.danger)),
+                );
+                for reason in reasons {
+                    section = section.push(widget::bullet(reason.clone()));
+                }
+            }
+            None => {}
+        }
+        section.into()
     }
 }

@@ -6,10 +6,10 @@
 
 use std::path::Path;
 
+use iced_test::Simulator;
 use iced_test::futures::futures::StreamExt;
 use iced_test::futures::futures::executor::block_on;
 use iced_test::runtime::{Action, task};
-use iced_test::Simulator;
 
 use latih_asn::app::{App, Message};
 use latih_asn::content;
@@ -21,7 +21,8 @@ use latih_asn::records::Store;
 pub fn open(dir: &Path, system_lang: Lang) -> App {
     let store = Store::open(dir).expect("open store");
     let loaded = store.load();
-    let (catalog, refused) = content::load_with_packs(&store.packs_dir()).expect("embedded content loads");
+    let (catalog, refused) =
+        content::load_with_packs(&store.packs_dir()).expect("embedded content loads");
     assert!(refused.is_empty(), "unexpected refused packs: {refused:?}");
     App::new(store, loaded, catalog, system_lang, Vec::new())
 }
@@ -57,7 +58,8 @@ fn ui(app: &App) -> Simulator<'_, Message> {
 /// Clicks the widget showing exactly `label` and processes what that click does.
 pub fn click(app: &mut App, label: &str) {
     let mut ui = ui(app);
-    ui.click(label).unwrap_or_else(|error| panic!("cannot click {label:?}: {error:?}"));
+    ui.click(label)
+        .unwrap_or_else(|error| panic!("cannot click {label:?}: {error:?}"));
     let messages: Vec<Message> = ui.into_messages().collect();
     assert!(!messages.is_empty(), "clicking {label:?} did nothing");
     for message in messages {
@@ -90,9 +92,13 @@ pub fn assert_shows(app: &App, label: &str) {
 pub fn shows_containing(app: &App, part: &str) -> bool {
     let part = part.to_owned();
     ui(app)
-        .find(move |candidate: iced_test::selector::Candidate<'_>| match candidate {
-            iced_test::selector::Candidate::Text { content, .. } if content.contains(&part) => Some(()),
-            _ => None,
-        })
+        .find(
+            move |candidate: iced_test::selector::Candidate<'_>| match candidate {
+                iced_test::selector::Candidate::Text { content, .. } if content.contains(&part) => {
+                    Some(())
+                }
+                _ => None,
+            },
+        )
         .is_ok()
 }
