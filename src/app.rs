@@ -58,7 +58,7 @@ pub enum Message {
     Result(result::Message),
     Settings(settings_screen::Message),
     /// A key nobody else handled (no text field had focus).
-    KeyPressed(Key),
+    KeyPressed(Key, keyboard::Modifiers),
     HomePressed,
     SwitchProfilePressed,
     SettingsPressed,
@@ -169,7 +169,9 @@ impl App {
 
     pub fn subscription(&self) -> Subscription<Message> {
         keyboard::listen().filter_map(|event| match event {
-            keyboard::Event::KeyPressed { key, .. } => Some(Message::KeyPressed(key)),
+            keyboard::Event::KeyPressed { key, modifiers, .. } => {
+                Some(Message::KeyPressed(key, modifiers))
+            }
             _ => None,
         })
     }
@@ -206,6 +208,33 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let before = self.screen_tag();
+        let task = self.dispatch(message);
+        if self.screen_tag() == before {
+            task
+        } else {
+            // A new page starts with nothing focused, so Tab begins at its top.
+            let unfocus = iced::advanced::widget::operate(
+                iced::advanced::widget::operation::focusable::unfocus(),
+            );
+            Task::batch([task, unfocus])
+        }
+    }
+
+    /// Which page is shown, to notice when it changes.
+    fn screen_tag(&self) -> (u8, usize) {
+        match &self.screen {
+            Screen::Profile(_) => (0, 0),
+            Screen::Home(_) => (1, 0),
+            Screen::Module(_) => (2, 0),
+            Screen::Lesson(reader) => (3, reader.index),
+            Screen::Quiz(_) => (4, 0),
+            Screen::Result(_) => (5, 0),
+            Screen::Settings(_) => (6, 0),
+        }
+    }
+
+    fn dispatch(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Profile(message) => self.update_profile(message),
             Message::Home(message) => self.update_home(message),
@@ -214,7 +243,7 @@ impl App {
             Message::Quiz(message) => self.update_quiz(message),
             Message::Result(message) => self.update_result(message),
             Message::Settings(message) => self.update_settings(message),
-            Message::KeyPressed(key) => self.key_pressed(&key),
+            Message::KeyPressed(key, modifiers) => self.key_pressed(&key, modifiers),
             Message::HomePressed => self.go_home(),
             Message::SwitchProfilePressed => {
                 self.suspended_quiz = None;
@@ -575,10 +604,26 @@ impl App {
         }
     }
 
-    fn key_pressed(&mut self, key: &Key) -> Task<Message> {
+    /// Keys the focused widget did not use: Tab moves the focus, Escape goes back, and each
+    /// screen maps its own shortcuts.
+    fn key_pressed(&mut self, key: &Key, modifiers: keyboard::Modifiers) -> Task<Message> {
+        use keyboard::key::Named;
+        if *key == Key::Named(Named::Tab) {
+            return if modifiers.shift() {
+                iced::widget::operation::focus_previous()
+            } else {
+                iced::widget::operation::focus_next()
+            };
+        }
+        let escape = *key == Key::Named(Named::Escape);
         let message = match &self.screen {
             Screen::Quiz(screen) => screen.key(key).map(Message::Quiz),
             Screen::Lesson(screen) => screen.key(key).map(Message::Lesson),
+            Screen::Module(_) if escape => Some(Message::Module(module::Message::BackPressed)),
+            Screen::Result(_) if escape => Some(Message::Result(result::Message::BackPressed)),
+            Screen::Settings(_) if escape => {
+                Some(Message::Settings(settings_screen::Message::BackPressed))
+            }
             _ => None,
         };
         match message {
@@ -663,10 +708,10 @@ impl App {
             None => space::horizontal().into(),
         };
         let nav = |label: String, message: Message| {
-            button(text(label).size(size::BODY))
+            let content = button(text(label).size(size::BODY))
                 .padding([8, 14])
-                .style(theme::buttons::secondary(ctx.colors))
-                .on_press(message)
+                .style(theme::buttons::secondary(ctx.colors));
+            widget::button_with(ctx, content, Some(message))
         };
         let mut bar = row![
             text(self.title()).size(size::H2).font(widget::BOLD),
@@ -677,12 +722,13 @@ impl App {
         if self.learner.is_some() {
             bar = bar.push(nav(ctx.t("nav-home"), Message::HomePressed));
         }
-        bar = bar
-            .push(nav(
+        if !matches!(self.screen, Screen::Profile(_)) {
+            bar = bar.push(nav(
                 ctx.t("nav-switch-profile"),
                 Message::SwitchProfilePressed,
-            ))
-            .push(nav(ctx.t("nav-settings"), Message::SettingsPressed));
+            ));
+        }
+        bar = bar.push(nav(ctx.t("nav-settings"), Message::SettingsPressed));
         container(bar.align_y(Alignment::Center))
             .padding([10, 24])
             .width(Length::Fill)

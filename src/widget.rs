@@ -1,5 +1,9 @@
 //! Small view helpers shared by the screens, so every screen draws headings, buttons and cards
-//! the same way.
+//! the same way, and every control can be reached with the keyboard.
+
+mod focus;
+
+pub use focus::Focus;
 
 use iced::widget::{button, column, container, text};
 use iced::{Element, Font, Length, font};
@@ -44,17 +48,37 @@ pub fn muted<'a, M: 'a>(ctx: &Ctx<'_>, content: impl text::IntoFragment<'a>) -> 
         .into()
 }
 
+/// Makes `content` reachable with Tab and activated with Space or Enter, sending `message`.
+pub fn focusable<'a, M: Clone + 'a>(
+    ctx: &Ctx<'_>,
+    content: impl Into<Element<'a, M>>,
+    message: M,
+) -> Element<'a, M> {
+    Focus::new(content, message, ctx.colors.focus).into()
+}
+
+/// A button with a keyboard focus ring. `None` draws it disabled (and out of the Tab order).
+pub fn button_with<'a, M: Clone + 'a>(
+    ctx: &Ctx<'_>,
+    content: button::Button<'a, M>,
+    on_press: Option<M>,
+) -> Element<'a, M> {
+    match on_press {
+        Some(message) => focusable(ctx, content.on_press(message.clone()), message),
+        None => content.into(),
+    }
+}
+
 /// The main action of a screen. `None` draws it disabled.
 pub fn primary<'a, M: Clone + 'a>(
     ctx: &Ctx<'_>,
     label: String,
     on_press: Option<M>,
 ) -> Element<'a, M> {
-    button(text(label).size(size::BODY).font(BOLD))
+    let content = button(text(label).size(size::BODY).font(BOLD))
         .padding([10, 20])
-        .style(theme::buttons::primary(ctx.colors))
-        .on_press_maybe(on_press)
-        .into()
+        .style(theme::buttons::primary(ctx.colors));
+    button_with(ctx, content, on_press)
 }
 
 pub fn secondary<'a, M: Clone + 'a>(
@@ -62,11 +86,10 @@ pub fn secondary<'a, M: Clone + 'a>(
     label: String,
     on_press: Option<M>,
 ) -> Element<'a, M> {
-    button(text(label).size(size::BODY))
+    let content = button(text(label).size(size::BODY))
         .padding([10, 18])
-        .style(theme::buttons::secondary(ctx.colors))
-        .on_press_maybe(on_press)
-        .into()
+        .style(theme::buttons::secondary(ctx.colors));
+    button_with(ctx, content, on_press)
 }
 
 /// A bordered panel.

@@ -12,6 +12,8 @@ use latih_asn::lang::Lang;
 use latih_asn::quiz::Mode;
 use latih_asn::screen::{profile, quiz};
 
+const NO_MODIFIERS: iced::keyboard::Modifiers = iced::keyboard::Modifiers::empty();
+
 const MODULE_TITLE_ID: &str = "1. ASN dan UU No. 20 Tahun 2023";
 
 fn module(id: &str) -> Module {
@@ -191,21 +193,23 @@ fn keyboard_answers_a_practice_quiz() {
         let letter = quiz::letter(shown).to_ascii_lowercase().to_string();
         send(
             &mut app,
-            Message::KeyPressed(iced::keyboard::Key::Character(letter.into())),
+            Message::KeyPressed(iced::keyboard::Key::Character(letter.into()), NO_MODIFIERS),
         );
     }
     send(
         &mut app,
-        Message::KeyPressed(iced::keyboard::Key::Named(
-            iced::keyboard::key::Named::Enter,
-        )),
+        Message::KeyPressed(
+            iced::keyboard::Key::Named(iced::keyboard::key::Named::Enter),
+            NO_MODIFIERS,
+        ),
     );
     assert_shows(&app, "Benar");
     send(
         &mut app,
-        Message::KeyPressed(iced::keyboard::Key::Named(
-            iced::keyboard::key::Named::Enter,
-        )),
+        Message::KeyPressed(
+            iced::keyboard::Key::Named(iced::keyboard::key::Named::Enter),
+            NO_MODIFIERS,
+        ),
     );
     assert_shows(&app, "Soal 2 dari 10");
 }

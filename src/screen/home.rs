@@ -115,13 +115,15 @@ fn view_card<'a>(
         .align_y(Alignment::Center),
     ]
     .spacing(8);
-    container(
-        button(body)
-            .padding(16)
-            .width(Length::Fill)
-            .style(theme::buttons::row(ctx.colors))
-            .on_press(Message::ModuleOpened(module.id.clone())),
-    )
+    let card = button(body)
+        .padding(16)
+        .width(Length::Fill)
+        .style(theme::buttons::row(ctx.colors));
+    container(widget::button_with(
+        ctx,
+        card,
+        Some(Message::ModuleOpened(module.id.clone())),
+    ))
     .width(Length::Fill)
     .into()
 }

@@ -72,44 +72,48 @@ impl ModulePage {
         } else {
             ctx.t("module-start-reading")
         };
-        let lessons = module.lessons.iter().enumerate().map(|(index, lesson)| {
-            let read = progress.is_some_and(|p| p.is_read(&module.id, &lesson.id));
-            let state = if read {
-                ctx.t("lesson-state-read")
-            } else {
-                ctx.t("lesson-state-unread")
-            };
-            let state_style = theme::texts::colored(if read {
-                ctx.colors.success
-            } else {
-                ctx.colors.muted
-            });
-            button(
-                row![
-                    text(format!("{}. {}", index + 1, lesson.title.get(lang)))
-                        .size(size::BODY)
-                        .font(widget::BOLD)
-                        .width(Length::Fill),
-                    widget::muted(
-                        ctx,
-                        i18n::tr_count(
-                            lang,
-                            "lesson-minutes",
-                            "minutes",
-                            i64::from(lesson.minutes)
-                        )
-                    ),
-                    text(state).size(size::SMALL).style(state_style),
-                ]
-                .spacing(12)
-                .align_y(Alignment::Center),
-            )
-            .width(Length::Fill)
-            .padding(12)
-            .style(theme::buttons::row(ctx.colors))
-            .on_press(Message::LessonOpened(index))
-            .into()
-        });
+        let lessons =
+            module
+                .lessons
+                .iter()
+                .enumerate()
+                .map(|(index, lesson)| -> Element<'a, Message> {
+                    let read = progress.is_some_and(|p| p.is_read(&module.id, &lesson.id));
+                    let state = if read {
+                        ctx.t("lesson-state-read")
+                    } else {
+                        ctx.t("lesson-state-unread")
+                    };
+                    let state_style = theme::texts::colored(if read {
+                        ctx.colors.success
+                    } else {
+                        ctx.colors.muted
+                    });
+                    let lesson_row = button(
+                        row![
+                            text(format!("{}. {}", index + 1, lesson.title.get(lang)))
+                                .size(size::BODY)
+                                .font(widget::BOLD)
+                                .width(Length::Fill),
+                            widget::muted(
+                                ctx,
+                                i18n::tr_count(
+                                    lang,
+                                    "lesson-minutes",
+                                    "minutes",
+                                    i64::from(lesson.minutes)
+                                )
+                            ),
+                            text(state).size(size::SMALL).style(state_style),
+                        ]
+                        .spacing(12)
+                        .align_y(Alignment::Center),
+                    )
+                    .width(Length::Fill)
+                    .padding(12)
+                    .style(theme::buttons::row(ctx.colors));
+                    widget::button_with(ctx, lesson_row, Some(Message::LessonOpened(index)))
+                });
         let objectives = module
             .objectives
             .iter()
@@ -199,7 +203,7 @@ fn view_attempt<'a>(ctx: &Ctx<'a>, attempt: &'a Attempt) -> Element<'a, Message>
         .with_timezone(&chrono::Local)
         .format("%d-%m-%Y %H:%M")
         .to_string();
-    button(
+    let row = button(
         row![
             text(when).size(size::BODY).width(Length::Fixed(170.0)),
             text(mode).size(size::BODY).width(Length::Fill),
@@ -215,7 +219,6 @@ fn view_attempt<'a>(ctx: &Ctx<'a>, attempt: &'a Attempt) -> Element<'a, Message>
     )
     .width(Length::Fill)
     .padding(10)
-    .style(theme::buttons::row(ctx.colors))
-    .on_press(Message::AttemptOpened(attempt.id))
-    .into()
+    .style(theme::buttons::row(ctx.colors));
+    widget::button_with(ctx, row, Some(Message::AttemptOpened(attempt.id)))
 }

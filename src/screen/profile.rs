@@ -102,12 +102,12 @@ impl Profile {
     }
 
     fn view_list<'a>(&'a self, ctx: &Ctx<'a>, learners: &'a [Learner]) -> Element<'a, Message> {
-        let rows = learners.iter().map(|learner| {
+        let rows = learners.iter().map(|learner| -> Element<'a, Message> {
             let nip = learner
                 .nip
                 .as_ref()
                 .map_or_else(|| ctx.t("profile-without-nip-badge"), ToString::to_string);
-            button(
+            let row = button(
                 column![
                     text(&learner.name).size(size::H3).font(widget::BOLD),
                     text(format!(
@@ -120,9 +120,8 @@ impl Profile {
             )
             .width(Length::Fill)
             .padding(14)
-            .style(theme::buttons::row(ctx.colors))
-            .on_press(Message::LearnerPicked(learner.id))
-            .into()
+            .style(theme::buttons::row(ctx.colors));
+            widget::button_with(ctx, row, Some(Message::LearnerPicked(learner.id)))
         });
         column![
             widget::h1(ctx.t("profile-pick-title")),
@@ -163,6 +162,16 @@ impl Profile {
             ),
         ]
         .spacing(16);
+        // The "no NIP" box comes before the NIP field, so ticking it (which hides the field)
+        // leaves the keyboard focus where it was.
+        form = form.push(widget::focusable(
+            ctx,
+            checkbox(self.draft.without_nip)
+                .label(ctx.t("profile-without-nip"))
+                .text_size(size::BODY)
+                .on_toggle(Message::WithoutNipToggled),
+            Message::WithoutNipToggled(!self.draft.without_nip),
+        ));
         if !self.draft.without_nip {
             form = form.push(field(
                 NIP_INPUT,
@@ -173,12 +182,6 @@ impl Profile {
             ));
         }
         form = form
-            .push(
-                checkbox(self.draft.without_nip)
-                    .label(ctx.t("profile-without-nip"))
-                    .text_size(size::BODY)
-                    .on_toggle(Message::WithoutNipToggled),
-            )
             .push(field(
                 UNIT_INPUT,
                 ctx.t("profile-unit"),

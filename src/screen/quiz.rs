@@ -116,30 +116,45 @@ impl QuizScreen {
             QuestionKind::TrueFalse => "quiz-hint-true-false",
         });
         let feedback = self.run.phase() == Phase::Feedback;
-        let options = drawn.order.iter().enumerate().map(|(shown, &written)| {
-            let selected = self.run.selection().contains(&shown)
-                || (feedback
-                    && self
-                        .run
-                        .answer(self.run.position())
-                        .is_some_and(|answer| answer.contains(&written)));
-            let label = row![
-                text(format!("{}.", letter(shown)))
-                    .size(size::BODY)
-                    .font(widget::BOLD)
-                    .width(Length::Fixed(28.0)),
-                text(&qtext.options[written].text)
-                    .size(size::BODY)
-                    .width(Length::Fill),
-            ]
-            .spacing(8);
-            button(label)
-                .width(Length::Fill)
-                .padding(14)
-                .style(theme::buttons::answer(ctx.colors, selected))
-                .on_press_maybe((!feedback).then_some(Message::OptionPressed(shown)))
-                .into()
-        });
+        let options =
+            drawn
+                .order
+                .iter()
+                .enumerate()
+                .map(|(shown, &written)| -> Element<'a, Message> {
+                    let selected = self.run.selection().contains(&shown)
+                        || (feedback
+                            && self
+                                .run
+                                .answer(self.run.position())
+                                .is_some_and(|answer| answer.contains(&written)));
+                    let label = row![
+                        text(format!("{}.", letter(shown)))
+                            .size(size::BODY)
+                            .font(widget::BOLD)
+                            .width(Length::Fixed(28.0)),
+                        text(&qtext.options[written].text)
+                            .size(size::BODY)
+                            .width(Length::Fill),
+                    ]
+                    .spacing(8);
+                    let option = button(label)
+                        .width(Length::Fill)
+                        .padding(14)
+                        .style(theme::buttons::answer(ctx.colors, selected));
+                    if feedback {
+                        option.into()
+                    } else {
+                        // Space chooses the focused option; Enter stays "confirm the answer".
+                        widget::Focus::new(
+                            option.on_press(Message::OptionPressed(shown)),
+                            Message::OptionPressed(shown),
+                            ctx.colors.focus,
+                        )
+                        .space_only()
+                        .into()
+                    }
+                });
         let mut content = column![
             row![
                 widget::muted(ctx, format!("{} \u{00b7} {mode}", module.title.get(lang))),

@@ -34,11 +34,12 @@ pub fn send(app: &mut App, message: Message) {
 }
 
 fn run(app: &mut App, task: iced::Task<Message>) {
-    let Some(stream) = task::into_stream(task) else {
+    let Some(mut stream) = task::into_stream(task) else {
         return;
     };
-    let actions: Vec<Action<Message>> = block_on(stream.collect());
-    for action in actions {
+    // One action at a time, as the runtime does: a widget operation's task only ends once its
+    // action has been handled (here: dropped, since there is no persistent widget tree).
+    while let Some(action) = block_on(stream.next()) {
         if let Action::Output(message) = action {
             send(app, message);
         }

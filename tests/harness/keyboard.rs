@@ -1,0 +1,192 @@
+//! Drives the app with the keyboard only, the way the runtime does: one persistent widget tree
+//! (so focus survives between frames), key events go to the widgets first, the keys they ignore
+//! go to the app (its keyboard subscription), and widget operations from tasks (focus next,
+//! unfocus, scroll) are applied to the tree.
+
+#![allow(dead_code)]
+
+use iced::advanced::widget::operation::Outcome;
+use iced::keyboard::{self, Key};
+use iced::{Event, Size};
+use iced_test::core::renderer::Headless;
+use iced_test::core::{clipboard, event, mouse};
+use iced_test::futures::futures::StreamExt;
+use iced_test::futures::futures::executor::block_on;
+use iced_test::runtime::user_interface::{Cache, UserInterface};
+use iced_test::runtime::{Action, task};
+
+use latih_asn::app::{App, Message};
+use latih_asn::fonts;
+
+pub struct Keyboard {
+    pub app: App,
+    cache: Option<Cache>,
+    renderer: iced::Renderer,
+}
+
+impl Keyboard {
+    pub fn new(app: App) -> Self {
+        static FONTS: std::sync::Once = std::sync::Once::new();
+        FONTS.call_once(|| {
+            let mut system = iced_test::renderer::graphics::text::font_system()
+                .write()
+                .expect("font system");
+            for font in fonts::all() {
+                system.load_font(font);
+            }
+        });
+        let renderer = block_on(<iced::Renderer as Headless>::new(
+            fonts::DEFAULT,
+            16.into(),
+            None,
+        ))
+        .expect("headless renderer");
+        Self {
+            app,
+            cache: Some(Cache::default()),
+            renderer,
+        }
+    }
+
+    fn with_ui<R>(
+        &mut self,
+        f: impl FnOnce(
+            &mut UserInterface<'_, Message, iced::Theme, iced::Renderer>,
+            &mut iced::Renderer,
+        ) -> R,
+    ) -> R {
+        let cache = self.cache.take().unwrap_or_default();
+        let mut ui = UserInterface::build(
+            self.app.view(),
+            Size::new(1366.0, 4000.0),
+            cache,
+            &mut self.renderer,
+        );
+        let result = f(&mut ui, &mut self.renderer);
+        self.cache = Some(ui.into_cache());
+        result
+    }
+
+    /// Presses (and releases) a key with modifiers.
+    pub fn press(&mut self, key: Key, modifiers: keyboard::Modifiers) {
+        let text = match &key {
+            Key::Character(c) => Some(c.clone()),
+            Key::Named(keyboard::key::Named::Space) => Some(" ".into()),
+            _ => None,
+        };
+        let pressed = Event::Keyboard(keyboard::Event::KeyPressed {
+            key: key.clone(),
+            modified_key: key.clone(),
+            physical_key: keyboard::key::Physical::Unidentified(
+                keyboard::key::NativeCode::Unidentified,
+            ),
+            location: keyboard::Location::Standard,
+            modifiers,
+            text,
+            repeat: false,
+        });
+        let released = Event::Keyboard(keyboard::Event::KeyReleased {
+            key: key.clone(),
+            modified_key: key.clone(),
+            physical_key: keyboard::key::Physical::Unidentified(
+                keyboard::key::NativeCode::Unidentified,
+            ),
+            location: keyboard::Location::Standard,
+            modifiers,
+        });
+        let (messages, status) = self.with_ui(|ui, renderer| {
+            let mut messages = Vec::new();
+            let (_, statuses) = ui.update(
+                &[pressed, released],
+                mouse::Cursor::Unavailable,
+                renderer,
+                &mut clipboard::Null,
+                &mut messages,
+            );
+            (messages, statuses[0])
+        });
+        for message in messages {
+            self.send(message);
+        }
+        if status == event::Status::Ignored {
+            self.send(Message::KeyPressed(key, modifiers));
+        }
+    }
+
+    pub fn tap(&mut self, named: keyboard::key::Named) {
+        self.press(Key::Named(named), keyboard::Modifiers::empty());
+    }
+
+    pub fn tab(&mut self, times: usize) {
+        for _ in 0..times {
+            self.tap(keyboard::key::Named::Tab);
+        }
+    }
+
+    /// Types text into whatever has focus.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.press(
+                Key::Character(c.to_string().into()),
+                keyboard::Modifiers::empty(),
+            );
+        }
+    }
+
+    pub fn send(&mut self, message: Message) {
+        let task = self.app.update(message);
+        let Some(mut stream) = task::into_stream(task) else {
+            return;
+        };
+        while let Some(action) = block_on(stream.next()) {
+            match action {
+                Action::Output(message) => self.send(message),
+                Action::Widget(operation) => {
+                    let mut current = Some(operation);
+                    while let Some(mut operation) = current.take() {
+                        self.with_ui(|ui, renderer| ui.operate(renderer, operation.as_mut()));
+                        if let Outcome::Chain(next) = operation.finish() {
+                            current = Some(next);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+impl Keyboard {
+    /// Bounds of every focusable control in Tab order, and which one has focus (for debugging
+    /// and for tests of the focus order).
+    pub fn focusables(&mut self) -> (Vec<iced::Rectangle>, Option<usize>) {
+        use iced::advanced::widget::Operation;
+        use iced::advanced::widget::operation::Focusable;
+        struct List {
+            bounds: Vec<iced::Rectangle>,
+            focused: Option<usize>,
+        }
+        impl Operation for List {
+            fn focusable(
+                &mut self,
+                _id: Option<&iced::advanced::widget::Id>,
+                bounds: iced::Rectangle,
+                state: &mut dyn Focusable,
+            ) {
+                if state.is_focused() {
+                    self.focused = Some(self.bounds.len());
+                }
+                self.bounds.push(bounds);
+            }
+            fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+                operate(self);
+            }
+        }
+        let mut list = List {
+            bounds: Vec::new(),
+            focused: None,
+        };
+        self.with_ui(|ui, renderer| ui.operate(renderer, &mut list));
+        (list.bounds, list.focused)
+    }
+}
