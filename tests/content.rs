@@ -272,7 +272,7 @@ fn broken_references_and_keys_are_refused() {
             &dir.join("questions.ron"),
             "lesson: \"lokal-l1\",",
             "lesson: \"lokal-l9\",",
-        )
+        );
     });
     assert!(errors.iter().any(|e| matches!(&e.kind, ContentErrorKind::UnknownReference { reference, .. } if reference == "lokal-l9")));
     assert_eq!(errors[0].line, Some(5));
@@ -290,7 +290,7 @@ fn broken_references_and_keys_are_refused() {
             &dir.join("questions.ron"),
             "correct: [0],",
             "correct: [0, 1],",
-        )
+        );
     });
     assert!(
         errors
@@ -303,7 +303,7 @@ fn broken_references_and_keys_are_refused() {
             &dir.join("questions.ron"),
             "id: \"lokal-q02\"",
             "id: \"lokal-q01\"",
-        )
+        );
     });
     assert!(
         errors
@@ -329,7 +329,7 @@ fn broken_references_and_keys_are_refused() {
             &dir.join("questions.ron"),
             "instrument: \"uu-20-2023\"",
             "instrument: \"uu-99-2099\"",
-        )
+        );
     });
     assert!(errors.iter().any(|e| matches!(&e.kind, ContentErrorKind::UnknownReference { reference, .. } if reference == "uu-99-2099")));
 }
