@@ -699,11 +699,15 @@ impl App {
     }
 
     fn view_header<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        // The learner's name takes the room left by the buttons and wraps, so a long name
+        // never pushes a button off a narrow (or 200% text size) window.
         let who: Element<'a, Message> = match ctx.learner {
             Some(learner) => column![
                 text(&learner.name).size(size::BODY).font(widget::BOLD),
                 widget::muted(ctx, learner.unit.as_str()),
             ]
+            .width(Length::Fill)
+            .align_x(Alignment::End)
             .into(),
             None => space::horizontal().into(),
         };
@@ -714,8 +718,7 @@ impl App {
             widget::button_with(ctx, content, Some(message))
         };
         let mut bar = row![
-            text(self.title()).size(size::H2).font(widget::BOLD),
-            space::horizontal(),
+            text(ctx.t("app-name")).size(size::H2).font(widget::BOLD),
             who
         ]
         .spacing(16);

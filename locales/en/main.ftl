@@ -1,3 +1,4 @@
+app-name = latih-asn
 app-title = latih-asn: ASN Neutrality and Anti-Corruption Training
 
 common-back = ‹ Back

@@ -1,3 +1,4 @@
+app-name = latih-asn
 app-title = latih-asn: Pelatihan Netralitas ASN dan Antikorupsi
 
 common-back = ‹ Kembali

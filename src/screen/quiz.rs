@@ -262,17 +262,17 @@ impl QuizScreen {
             .map(|l| l.title.get(lang).clone())
             .unwrap_or_default();
         panel = panel.push(
+            // Wraps on a narrow window instead of squeezing "Lanjut" away.
             row![
+                widget::primary(ctx, ctx.t("quiz-next"), Some(Message::NextPressed)),
                 widget::secondary(
                     ctx,
                     i18n::tr_args(lang, "quiz-study-again", &[("lesson", &lesson_title)]),
                     Some(Message::LessonPressed(question.lesson.clone()))
                 ),
-                space::horizontal(),
-                widget::primary(ctx, ctx.t("quiz-next"), Some(Message::NextPressed)),
             ]
             .spacing(12)
-            .align_y(Alignment::Center),
+            .wrap(),
         );
         container(panel)
             .padding(16)

@@ -103,3 +103,38 @@ pub fn shows_containing(app: &App, part: &str) -> bool {
         )
         .is_ok()
 }
+
+/// The first text that a window `width` × `height` logical pixels shows cut: running past the
+/// right edge, or squeezed narrower than its longest word (so the word is broken or hidden).
+pub fn text_overflowing(app: &App, width: f32, height: f32) -> Option<String> {
+    let settings = iced::Settings {
+        fonts: fonts::all(),
+        default_font: fonts::DEFAULT,
+        ..iced::Settings::default()
+    };
+    let mut ui = Simulator::with_size(settings, (width, height), app.view());
+    ui.find(
+        move |candidate: iced_test::selector::Candidate<'_>| match candidate {
+            iced_test::selector::Candidate::Text {
+                content, bounds, ..
+            } => {
+                let longest = content
+                    .split_whitespace()
+                    .map(|w| w.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                // Noto Sans at 15–28 px: no word of n ≥ 3 characters is narrower than 4.5n pixels.
+                let squeezed = longest >= 3 && bounds.width + 1.0 < 4.5 * longest as f32;
+                let past_edge = bounds.x + bounds.width > width + 0.5;
+                (squeezed || past_edge).then(|| format!("{content:?} shown {bounds:?}"))
+            }
+            iced_test::selector::Candidate::TextInput { bounds, .. }
+                if bounds.x + bounds.width > width + 0.5 =>
+            {
+                Some(format!("a text field ends at {}", bounds.x + bounds.width))
+            }
+            _ => None,
+        },
+    )
+    .ok()
+}
