@@ -57,6 +57,8 @@ pub enum Message {
     Quiz(quiz_screen::Message),
     Result(result::Message),
     Settings(settings_screen::Message),
+    /// The window moved, was resized, or is being closed.
+    Window(iced::window::Event),
     /// A key nobody else handled (no text field had focus).
     KeyPressed(Key, keyboard::Modifiers),
     HomePressed,
@@ -168,12 +170,58 @@ impl App {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        keyboard::listen().filter_map(|event| match event {
+        let keys = keyboard::listen().filter_map(|event| match event {
             keyboard::Event::KeyPressed { key, modifiers, .. } => {
                 Some(Message::KeyPressed(key, modifiers))
             }
             _ => None,
-        })
+        });
+        let window = iced::window::events().filter_map(|(_, event)| match event {
+            iced::window::Event::Moved(_)
+            | iced::window::Event::Resized(_)
+            | iced::window::Event::CloseRequested => Some(Message::Window(event)),
+            _ => None,
+        });
+        Subscription::batch([keys, window])
+    }
+
+    /// Remembers the window's place; on close, saves it and exits (the save happens once, not
+    /// on every pixel of a drag).
+    fn window_event(&mut self, event: iced::window::Event) -> Task<Message> {
+        let scale = self.scale_factor();
+        let placement = self
+            .settings
+            .window
+            .get_or_insert(crate::settings::WindowPlacement {
+                width: 1200.0,
+                height: 720.0,
+                x: None,
+                y: None,
+            });
+        match event {
+            iced::window::Event::Moved(point) => {
+                placement.x = Some(point.x);
+                placement.y = Some(point.y);
+                Task::none()
+            }
+            iced::window::Event::Resized(size) => {
+                // Stored at 100% so that a change of text size keeps the window's real size.
+                placement.width = size.width * scale;
+                placement.height = size.height * scale;
+                Task::none()
+            }
+            iced::window::Event::CloseRequested => {
+                let store = self.store.clone();
+                let settings = self.settings.clone();
+                Task::perform(async move { store.save_settings(&settings) }, |result| {
+                    if let Err(error) = result {
+                        log::error!("{error}");
+                    }
+                })
+                .then(|()| iced::exit())
+            }
+            _ => Task::none(),
+        }
     }
 
     fn ctx(&self) -> Ctx<'_> {
@@ -221,6 +269,26 @@ impl App {
         }
     }
 
+    /// The text size scales the whole window in iced; resize it so it keeps its size on the
+    /// screen (a 200% window must still fit a 1366×768 screen).
+    fn keep_window_on_screen(&self) -> Task<Message> {
+        let scale = self.scale_factor();
+        let (width, height) = self
+            .settings
+            .window
+            .map_or((1200.0, 720.0), |p| (p.width, p.height));
+        let size = iced::Size::new(width / scale, height / scale);
+        let (min_width, min_height) = crate::settings::min_window(scale);
+        let min = iced::Size::new(min_width, min_height);
+        iced::window::latest().then(move |id| match id {
+            Some(id) => Task::batch([
+                iced::window::set_min_size(id, Some(min)),
+                iced::window::resize(id, size),
+            ]),
+            None => Task::none(),
+        })
+    }
+
     /// Which page is shown, to notice when it changes.
     fn screen_tag(&self) -> (u8, usize) {
         match &self.screen {
@@ -244,6 +312,7 @@ impl App {
             Message::Result(message) => self.update_result(message),
             Message::Settings(message) => self.update_settings(message),
             Message::KeyPressed(key, modifiers) => self.key_pressed(&key, modifiers),
+            Message::Window(event) => self.window_event(event),
             Message::HomePressed => self.go_home(),
             Message::SwitchProfilePressed => {
                 self.suspended_quiz = None;
@@ -576,9 +645,14 @@ impl App {
         };
         match screen.update(message, &self.settings) {
             settings_screen::Action::Changed(settings) => {
+                let rescaled = settings.text_scale != self.settings.text_scale;
                 self.settings = settings;
                 self.theme = theme::iced_theme(self.settings.theme);
-                self.save_settings()
+                if rescaled {
+                    Task::batch([self.save_settings(), self.keep_window_on_screen()])
+                } else {
+                    self.save_settings()
+                }
             }
             settings_screen::Action::Back => self.go_home(),
             settings_screen::Action::None => Task::none(),

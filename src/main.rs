@@ -195,6 +195,8 @@ fn run_gui(data_dir: PathBuf, flag_lang: Option<Lang>, system_lang: Lang) -> Exi
     };
     // iced asks for a boot function; the app was built (and its files read) before the window
     // opens, so boot hands over that one instance.
+    let placement = loaded.settings.window;
+    let scale = f32::from(loaded.settings.text_scale) / 100.0;
     let app = std::sync::Mutex::new(Some(App::new(store, loaded, catalog, system_lang, notices)));
     let boot = move || {
         app.lock()
@@ -208,11 +210,8 @@ fn run_gui(data_dir: PathBuf, flag_lang: Option<Lang>, system_lang: Lang) -> Exi
         .subscription(App::subscription)
         .scale_factor(App::scale_factor)
         .default_font(fonts::DEFAULT)
-        .window(iced::window::Settings {
-            size: iced::Size::new(1200.0, 760.0),
-            min_size: Some(iced::Size::new(720.0, 520.0)),
-            ..iced::window::Settings::default()
-        });
+        .exit_on_close_request(false)
+        .window(window_settings(placement, scale));
     for font in fonts::all() {
         application = application.font(font);
     }
@@ -225,6 +224,45 @@ fn run_gui(data_dir: PathBuf, flag_lang: Option<Lang>, system_lang: Lang) -> Exi
         }
     }
 }
+
+/// The window as it was last closed (or a size that fits a 1366×768 screen), with its icon.
+fn window_settings(
+    placement: Option<latih_asn::settings::WindowPlacement>,
+    scale: f32,
+) -> iced::window::Settings {
+    // iced scales the window with the text size; sizes are kept at 100%.
+    let (size, position) = match placement {
+        Some(p) => (
+            iced::Size::new(p.width / scale, p.height / scale),
+            match (p.x, p.y) {
+                (Some(x), Some(y)) => iced::window::Position::Specific(iced::Point::new(x, y)),
+                _ => iced::window::Position::Centered,
+            },
+        ),
+        // Centring is computed on the unscaled size, which puts a scaled window off-centre.
+        None if scale > 1.0 => (
+            iced::Size::new(1200.0 / scale, 720.0 / scale),
+            iced::window::Position::Default,
+        ),
+        None => (
+            iced::Size::new(1200.0, 720.0),
+            iced::window::Position::Centered,
+        ),
+    };
+    iced::window::Settings {
+        size,
+        position,
+        min_size: Some({
+            let (width, height) = latih_asn::settings::min_window(scale);
+            iced::Size::new(width, height)
+        }),
+        icon: iced::window::icon::from_rgba(ICON_RGBA.to_vec(), 64, 64).ok(),
+        ..iced::window::Settings::default()
+    }
+}
+
+/// 64×64 RGBA pixels of `assets/icons/latih-asn.png`, so no image decoder is needed at start.
+const ICON_RGBA: &[u8] = include_bytes!("../assets/icons/latih-asn-64.rgba");
 
 /// Logs to a rotating file in the data directory (Windows release builds have no console).
 fn start_logging(data_dir: &std::path::Path) -> Option<flexi_logger::LoggerHandle> {

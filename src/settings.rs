@@ -37,6 +37,42 @@ pub struct Settings {
     /// The profile used last, opened directly on the next start.
     #[serde(default)]
     pub last_learner: Option<Uuid>,
+    /// Window size and position when the app was last closed.
+    #[serde(default)]
+    pub window: Option<WindowPlacement>,
+}
+
+/// Where the window was, in logical pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WindowPlacement {
+    pub width: f32,
+    pub height: f32,
+    #[serde(default)]
+    pub x: Option<f32>,
+    #[serde(default)]
+    pub y: Option<f32>,
+}
+
+/// The smallest window the screens are laid out for, at 100% text size.
+pub const MIN_WINDOW: (f32, f32) = (720.0, 520.0);
+
+/// The minimum window size in iced's (text-size scaled) units: the same size on screen.
+pub fn min_window(scale: f32) -> (f32, f32) {
+    (MIN_WINDOW.0 / scale, MIN_WINDOW.1 / scale)
+}
+
+impl WindowPlacement {
+    /// Keeps a remembered placement usable: at least the minimum size, not absurdly large, and
+    /// not placed off to the left or top (a monitor that was unplugged).
+    pub fn sanitized(self) -> Self {
+        let finite = |v: f32, default: f32| if v.is_finite() { v } else { default };
+        Self {
+            width: finite(self.width, 1200.0).clamp(MIN_WINDOW.0, 8000.0),
+            height: finite(self.height, 760.0).clamp(MIN_WINDOW.1, 8000.0),
+            x: self.x.filter(|x| x.is_finite()).map(|x| x.max(0.0)),
+            y: self.y.filter(|y| y.is_finite()).map(|y| y.max(0.0)),
+        }
+    }
 }
 
 fn default_scale() -> u16 {
@@ -53,6 +89,7 @@ impl Default for Settings {
             theme: ThemeChoice::default(),
             text_scale: 100,
             last_learner: None,
+            window: None,
         }
     }
 }
@@ -61,6 +98,7 @@ impl Settings {
     /// Brings values from a hand-edited or older file into range.
     pub fn sanitized(mut self) -> Self {
         self.text_scale = self.text_scale.clamp(100, 200);
+        self.window = self.window.map(WindowPlacement::sanitized);
         self.version = SETTINGS_VERSION;
         self
     }
@@ -69,6 +107,21 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn window_placement_is_kept_usable() {
+        let placement = WindowPlacement {
+            width: 100.0,
+            height: f32::NAN,
+            x: Some(-500.0),
+            y: Some(f32::INFINITY),
+        }
+        .sanitized();
+        assert_eq!(placement.width, MIN_WINDOW.0);
+        assert_eq!(placement.height, 760.0);
+        assert_eq!(placement.x, Some(0.0));
+        assert_eq!(placement.y, None);
+    }
 
     #[test]
     fn sanitize_clamps_scale() {
