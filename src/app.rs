@@ -67,6 +67,8 @@ pub enum Message {
     NoticeDismissed,
     /// A background save finished.
     Saved(Result<(), StoreError>),
+    /// A finished attempt was signed and written (or why not).
+    AttemptRecorded(Result<Attempt, StoreError>),
     /// A content pack import finished: the new catalog and the installed name, or why not.
     PackInstalled(Result<(Catalog, String), InstallError>),
     ProgressSaved(Result<Progress, StoreError>),
@@ -341,6 +343,18 @@ impl App {
                 }
                 Task::none()
             }
+            Message::AttemptRecorded(result) => {
+                match result {
+                    // Keep the signed copy, as it is on disk.
+                    Ok(signed) => {
+                        if let Some(slot) = self.attempts.iter_mut().find(|a| a.id == signed.id) {
+                            *slot = signed;
+                        }
+                    }
+                    Err(error) => self.note_save_result(Some(error)),
+                }
+                Task::none()
+            }
             Message::Saved(result) => {
                 self.note_save_result(result.err());
                 Task::none()
@@ -588,7 +602,10 @@ impl App {
                 self.attempts.push(attempt.clone());
                 self.screen = Screen::Result(result::ResultScreen::new(id));
                 let store = self.store.clone();
-                Task::perform(async move { store.save_attempt(&attempt) }, Message::Saved)
+                Task::perform(
+                    async move { store.record_attempt(&attempt) },
+                    Message::AttemptRecorded,
+                )
             }
             quiz_screen::Action::OpenLesson(lesson_id) => {
                 let module_id = module.id.clone();

@@ -39,6 +39,42 @@ enum Command {
         #[command(subcommand)]
         command: ContentCommand,
     },
+    /// Learning records: import bundles, export CSV/xAPI/bundles, verify, summarise.
+    /// Exit codes: 0 all good, 1 problems found (refused bundle, records that do not verify),
+    /// 2 the command could not run (bad arguments, unreadable data folder, write error).
+    Records {
+        #[command(subcommand)]
+        command: RecordsCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RecordsCommand {
+    /// Import bundle files (from USB sticks or a shared folder). Importing twice adds nothing.
+    Import { paths: Vec<PathBuf> },
+    /// Export the records: csv (one row per attempt), csv-summary (learner × module), xapi
+    /// (JSON statements), or bundle (for another PC).
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Check every attempt's signature and every device's chain.
+    Verify,
+    /// Completion by module and by unit (only records that verify count).
+    Summary,
+    /// Test helper for fault-injection tests: records signed attempts until killed.
+    #[command(hide = true)]
+    StressWrite { count: u64 },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum ExportFormat {
+    Csv,
+    CsvSummary,
+    Xapi,
+    Bundle,
 }
 
 #[derive(Subcommand, Debug)]
@@ -64,6 +100,20 @@ fn main() -> ExitCode {
             let lang = flag_lang.unwrap_or(system_lang);
             run_content(command, lang)
         }
+        Some(Command::Records { command }) => {
+            let data_dir = match records::resolve_data_dir(
+                cli.data_dir.as_deref(),
+                env.as_deref(),
+                exe_dir.as_deref(),
+            ) {
+                Ok(dir) => dir,
+                Err(error) => {
+                    eprintln!("{}", error.message(flag_lang.unwrap_or(system_lang)));
+                    return ExitCode::from(2);
+                }
+            };
+            records_cli::run(command, &data_dir, flag_lang, system_lang)
+        }
         None => {
             let data_dir = match records::resolve_data_dir(
                 cli.data_dir.as_deref(),
@@ -78,6 +128,285 @@ fn main() -> ExitCode {
             };
             run_gui(data_dir, flag_lang, system_lang)
         }
+    }
+}
+
+mod records_cli {
+    //! `latih-asn records …`: the same operations as the HR screens, for scripts.
+
+    use std::path::Path;
+    use std::process::ExitCode;
+
+    use chrono::Utc;
+    use latih_asn::content;
+    use latih_asn::i18n;
+    use latih_asn::lang::Lang;
+    use latih_asn::records::{Store, bundle, export, summary, verify};
+
+    use super::{ExportFormat, RecordsCommand};
+
+    pub fn run(
+        command: RecordsCommand,
+        data_dir: &Path,
+        flag_lang: Option<Lang>,
+        system_lang: Lang,
+    ) -> ExitCode {
+        let store = match Store::open(data_dir) {
+            Ok(store) => store,
+            Err(error) => {
+                eprintln!("{}", error.message(flag_lang.unwrap_or(system_lang)));
+                return ExitCode::from(2);
+            }
+        };
+        let lang = flag_lang
+            .or(store.load().settings.language)
+            .unwrap_or(system_lang);
+        match command {
+            RecordsCommand::Import { paths } => import(&store, &paths, lang),
+            RecordsCommand::Export { format, out } => export_to(&store, format, &out, lang),
+            RecordsCommand::Verify => verify_all(&store, lang),
+            RecordsCommand::Summary => summarize(&store, lang),
+            RecordsCommand::StressWrite { count } => stress_write(&store, count),
+        }
+    }
+
+    fn import(store: &Store, paths: &[std::path::PathBuf], lang: Lang) -> ExitCode {
+        let mut refused = false;
+        for path in paths {
+            match bundle::import(store, path, Utc::now()) {
+                Ok(report) => println!(
+                    "{}",
+                    i18n::tr_args(
+                        lang,
+                        "cli-import-ok",
+                        &[
+                            ("file", &path.display().to_string()),
+                            ("added", &report.added_attempts.to_string()),
+                            ("learners", &report.added_learners.to_string()),
+                            ("present", &report.already_present.to_string()),
+                            ("conflicts", &report.conflicts.len().to_string()),
+                        ]
+                    )
+                ),
+                Err(error) => {
+                    refused = true;
+                    eprintln!(
+                        "{}",
+                        i18n::tr_args(
+                            lang,
+                            "cli-import-refused",
+                            &[
+                                ("file", &path.display().to_string()),
+                                ("detail", &error.message(lang))
+                            ]
+                        )
+                    );
+                }
+            }
+        }
+        if refused {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+
+    fn export_to(store: &Store, format: ExportFormat, out: &Path, lang: Lang) -> ExitCode {
+        let loaded = store.load();
+        let verification = verify(&loaded.attempts, &loaded.devices);
+        let result = match format {
+            ExportFormat::Bundle => {
+                let dir = out
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                bundle::build(store, Utc::now())
+                    .map_err(|e| e.message(lang))
+                    .and_then(|b| ron::to_string(&b).map_err(|e| e.to_string()))
+                    .and_then(|text| {
+                        let _ = dir;
+                        latih_asn::records::write_atomic(out, text.as_bytes())
+                            .map_err(|e| e.to_string())
+                    })
+            }
+            ExportFormat::Xapi => serde_json::to_vec_pretty(&export::xapi_statements(
+                &loaded.learners,
+                &loaded.attempts,
+                &verification,
+            ))
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                latih_asn::records::write_atomic(out, &bytes).map_err(|e| e.to_string())
+            }),
+            ExportFormat::Csv | ExportFormat::CsvSummary => {
+                let mut bytes = Vec::new();
+                let written = if matches!(format, ExportFormat::Csv) {
+                    export::attempts_csv(
+                        &mut bytes,
+                        &loaded.learners,
+                        &loaded.attempts,
+                        &verification,
+                        lang,
+                    )
+                } else {
+                    let modules = module_ids();
+                    let summary = summary::summarize(
+                        &loaded.learners,
+                        &loaded.attempts,
+                        &verification,
+                        &modules,
+                    );
+                    export::summary_csv(&mut bytes, &loaded.learners, &summary, lang)
+                };
+                written.map_err(|e| e.to_string()).and_then(|()| {
+                    latih_asn::records::write_atomic(out, &bytes).map_err(|e| e.to_string())
+                })
+            }
+        };
+        match result {
+            Ok(()) => {
+                println!(
+                    "{}",
+                    i18n::tr_args(
+                        lang,
+                        "cli-export-ok",
+                        &[("file", &out.display().to_string())]
+                    )
+                );
+                ExitCode::SUCCESS
+            }
+            Err(detail) => {
+                eprintln!(
+                    "{}",
+                    i18n::tr_args(lang, "cli-export-failed", &[("detail", &detail)])
+                );
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    fn module_ids() -> Vec<String> {
+        content::load_embedded()
+            .map(|catalog| catalog.modules.iter().map(|m| m.id.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    fn verify_all(store: &Store, lang: Lang) -> ExitCode {
+        let loaded = store.load();
+        let verification = verify(&loaded.attempts, &loaded.devices);
+        for attempt in &loaded.attempts {
+            let status = verification.status_of(&attempt.id);
+            if status != latih_asn::records::Status::Valid {
+                println!("{}\t{}", attempt.id, status.label(lang));
+            }
+        }
+        for (device, missing) in &verification.missing {
+            let list: Vec<String> = missing.iter().map(ToString::to_string).collect();
+            println!(
+                "{}",
+                i18n::tr_args(
+                    lang,
+                    "cli-verify-missing",
+                    &[
+                        ("device", &device.to_string()),
+                        ("sequences", &list.join(", "))
+                    ]
+                )
+            );
+        }
+        println!(
+            "{}",
+            i18n::tr_args(
+                lang,
+                "cli-verify-total",
+                &[
+                    ("total", &loaded.attempts.len().to_string()),
+                    (
+                        "valid",
+                        &verification
+                            .count(latih_asn::records::Status::Valid)
+                            .to_string()
+                    ),
+                ]
+            )
+        );
+        if verification.is_clean() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        }
+    }
+
+    fn summarize(store: &Store, lang: Lang) -> ExitCode {
+        let loaded = store.load();
+        let verification = verify(&loaded.attempts, &loaded.devices);
+        let modules = module_ids();
+        let summary =
+            summary::summarize(&loaded.learners, &loaded.attempts, &verification, &modules);
+        println!(
+            "{}\t{}\t{}",
+            i18n::tr(lang, "csv-unit"),
+            i18n::tr(lang, "cli-summary-learners"),
+            modules.join("\t")
+        );
+        for unit in &summary.units {
+            let passed: Vec<String> = modules
+                .iter()
+                .map(|m| unit.passed.get(m).copied().unwrap_or(0).to_string())
+                .collect();
+            println!("{}\t{}\t{}", unit.unit, unit.learners, passed.join("\t"));
+        }
+        println!(
+            "{}",
+            i18n::tr_args(
+                lang,
+                "cli-summary-total",
+                &[
+                    ("attempts", &summary.attempts.to_string()),
+                    ("flagged", &summary.flagged.to_string())
+                ]
+            )
+        );
+        ExitCode::SUCCESS
+    }
+
+    /// Records signed attempts one after another, printing each id once it is durable.
+    fn stress_write(store: &Store, count: u64) -> ExitCode {
+        use std::io::Write;
+        let Ok(catalog) = content::load_embedded() else {
+            return ExitCode::from(2);
+        };
+        let Some(module) = catalog.module("asn") else {
+            return ExitCode::from(2);
+        };
+        let learner = uuid::Uuid::nil();
+        for n in 0..count {
+            let drawn = latih_asn::quiz::draw(module, 10, n, None);
+            let mut run =
+                latih_asn::quiz::QuizRun::new(module, latih_asn::quiz::Mode::Exam, n, drawn);
+            while run.phase() != latih_asn::quiz::Phase::Finished {
+                run.choose(module, 0);
+                run.confirm();
+            }
+            let attempt = latih_asn::records::Attempt::from_run(
+                &run,
+                module,
+                learner,
+                Utc::now(),
+                Utc::now(),
+            );
+            match store.record_attempt(&attempt) {
+                Ok(signed) => {
+                    println!("{}", signed.id);
+                    let _ = std::io::stdout().flush();
+                }
+                Err(error) => {
+                    eprintln!("{error}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        ExitCode::SUCCESS
     }
 }
 

@@ -5,18 +5,25 @@
 
 mod atomic;
 mod attempt;
+pub mod bundle;
 mod error;
+pub mod export;
+mod identity;
 mod learner;
 mod location;
 mod nip;
 mod progress;
 mod store;
+pub mod summary;
+mod verify;
 
 pub use atomic::write_atomic;
 pub use attempt::{AnswerRecord, Attempt};
 pub use error::StoreError;
+pub use identity::{DeviceKey, Identity};
 pub use learner::{Learner, LearnerDraft, LearnerError};
 pub use location::{DATA_DIR_ENV, PORTABLE_DIR, resolve_data_dir};
 pub use nip::{Nip, NipError};
 pub use progress::{ModuleStatus, ModuleSummary, Progress, summarize};
 pub use store::{Loaded, Problem, ProblemKind, Store};
+pub use verify::{Status, Verification, verify};

@@ -7,7 +7,8 @@ use uuid::Uuid;
 use crate::content::Module;
 use crate::quiz::{Mode, QuizRun, Score};
 
-pub const ATTEMPT_VERSION: u32 = 1;
+/// Version 2 added the device signature and chain fields; version 1 files load as unsigned.
+pub const ATTEMPT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attempt {
@@ -25,6 +26,18 @@ pub struct Attempt {
     pub answers: Vec<AnswerRecord>,
     pub score: Score,
     pub passed: bool,
+    /// The installation that recorded it (set when it is signed).
+    #[serde(default)]
+    pub device: Option<Uuid>,
+    /// Position in that device's chain of attempts, from 1; 0 when unsigned.
+    #[serde(default)]
+    pub sequence: u64,
+    /// Hash of the device's previous attempt, so a deleted or reordered one is detected.
+    #[serde(default)]
+    pub previous: Option<String>,
+    /// Ed25519 signature (hex) of everything above, by the device's key.
+    #[serde(default)]
+    pub signature: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,6 +85,26 @@ impl Attempt {
             answers,
             score,
             passed: score.passed(module.pass_mark),
+            device: None,
+            sequence: 0,
+            previous: None,
+            signature: None,
         }
+    }
+
+    /// The bytes a signature covers: the record as RON without its signature.
+    pub fn signed_bytes(&self) -> Vec<u8> {
+        let mut body = self.clone();
+        body.signature = None;
+        ron::to_string(&body).unwrap_or_default().into_bytes()
+    }
+
+    /// The hash the next attempt in the chain refers to (covers the signature too).
+    pub fn chain_hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        hasher.update(self.signed_bytes());
+        hasher.update(self.signature.as_deref().unwrap_or_default().as_bytes());
+        hex::encode(hasher.finalize())
     }
 }

@@ -7,6 +7,10 @@
 //! <data>/attempts/<uuid>.ron
 //! <data>/quarantine/        damaged files, moved here, never deleted
 //! <data>/packs/             content packs
+//! <data>/device.ron, device.key   this installation's signing key pair
+//! <data>/devices/<uuid>.ron  public keys of other devices, learned from imported bundles
+//! <data>/imported/<uuid>.ron one file per import: the records it added, as received
+//! <data>/import-journal.ron  every import: when, from which file, what it added or refused
 //! ```
 
 use std::collections::HashMap;
@@ -20,7 +24,9 @@ use uuid::Uuid;
 
 use crate::records::atomic::write_atomic;
 use crate::records::attempt::{ATTEMPT_VERSION, Attempt};
+use crate::records::bundle::{BATCH_VERSION, ImportBatch};
 use crate::records::error::StoreError;
+use crate::records::identity::{DeviceKey, Identity};
 use crate::records::learner::{LEARNER_VERSION, Learner};
 use crate::records::progress::{PROGRESS_VERSION, Progress};
 use crate::settings::{SETTINGS_VERSION, Settings};
@@ -30,6 +36,8 @@ const PROGRESS: &str = "progress";
 const ATTEMPTS: &str = "attempts";
 const QUARANTINE: &str = "quarantine";
 pub const PACKS: &str = "packs";
+pub(super) const DEVICES: &str = "devices";
+pub(super) const IMPORTED: &str = "imported";
 
 /// A file that could not be used, and what was done with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +64,10 @@ pub struct Loaded {
     pub progress: HashMap<Uuid, Progress>,
     pub attempts: Vec<Attempt>,
     pub problems: Vec<Problem>,
+    /// Public keys of every device whose records this store holds (its own included).
+    pub devices: HashMap<Uuid, DeviceKey>,
+    /// The same record id arriving with different content (from different imports).
+    pub conflicts: Vec<Uuid>,
 }
 
 #[derive(Debug, Clone)]
@@ -72,11 +84,15 @@ impl Store {
     /// Opens (and creates, if needed) the store at `root`.
     pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
         let root = root.into();
-        for dir in [LEARNERS, PROGRESS, ATTEMPTS, PACKS] {
+        for dir in [LEARNERS, PROGRESS, ATTEMPTS, PACKS, DEVICES, IMPORTED] {
             let path = root.join(dir);
             fs::create_dir_all(&path).map_err(|e| StoreError::write(&path, e))?;
         }
         Ok(Store { root })
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.root.join(relative)
     }
 
     pub fn root(&self) -> &Path {
@@ -114,17 +130,62 @@ impl Store {
             .map(|progress| (progress.learner, progress))
             .collect();
         let mut attempts: Vec<Attempt> = self.load_dir(ATTEMPTS, ATTEMPT_VERSION, &mut problems);
+        let batches: Vec<ImportBatch> = self.load_dir(IMPORTED, BATCH_VERSION, &mut problems);
+        let mut conflicts = Vec::new();
+        let mut seen: HashMap<Uuid, usize> = attempts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
+        let mut known_learners: HashMap<Uuid, usize> = learners
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id, i))
+            .collect();
+        for batch in batches {
+            for learner in batch.learners {
+                if let std::collections::hash_map::Entry::Vacant(slot) =
+                    known_learners.entry(learner.id)
+                {
+                    slot.insert(learners.len());
+                    learners.push(learner);
+                }
+            }
+            for attempt in batch.attempts {
+                match seen.get(&attempt.id) {
+                    Some(&at) if attempts[at] != attempt => conflicts.push(attempt.id),
+                    Some(_) => {}
+                    None => {
+                        seen.insert(attempt.id, attempts.len());
+                        attempts.push(attempt);
+                    }
+                }
+            }
+        }
+        learners.sort_by_key(|learner| learner.name.to_lowercase());
         attempts.sort_by_key(|attempt| attempt.finished);
+        let mut devices: HashMap<Uuid, DeviceKey> = self
+            .load_dir::<DeviceKey>(DEVICES, 1, &mut problems)
+            .into_iter()
+            .map(|key| (key.device, key))
+            .collect();
+        if let Ok(text) = fs::read_to_string(self.root.join("device.ron"))
+            && let Ok(own) = ron::from_str::<DeviceKey>(&text)
+        {
+            devices.insert(own.device, own);
+        }
         Loaded {
             settings,
             learners,
             progress,
             attempts,
             problems,
+            devices,
+            conflicts,
         }
     }
 
-    fn load_dir<T: DeserializeOwned>(
+    pub(super) fn load_dir<T: DeserializeOwned>(
         &self,
         dir: &str,
         current: u32,
@@ -215,7 +276,7 @@ impl Store {
         });
     }
 
-    fn write<T: Serialize>(&self, path: &Path, value: &T) -> Result<(), StoreError> {
+    pub(super) fn write<T: Serialize>(&self, path: &Path, value: &T) -> Result<(), StoreError> {
         let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
             .map_err(|e| StoreError::Encode(e.to_string()))?;
         write_atomic(path, text.as_bytes()).map_err(|e| StoreError::write(path, e))
@@ -240,6 +301,52 @@ impl Store {
             return Ok(());
         }
         self.write(&path, attempt)
+    }
+
+    /// This installation's signing identity (made on first use).
+    pub fn identity(&self) -> Result<Identity, StoreError> {
+        Identity::load_or_create(&self.root)
+    }
+
+    /// Signs a finished attempt as the next link of this device's chain and writes it. Runs
+    /// under a lock, so two copies of the app on one folder never take the same place.
+    pub fn record_attempt(&self, attempt: &Attempt) -> Result<Attempt, StoreError> {
+        let identity = self.identity()?;
+        let lock_path = self.root.join(".chain.lock");
+        let lock_file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| StoreError::write(&lock_path, e))?;
+        let mut lock = fd_lock::RwLock::new(lock_file);
+        let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
+        // The chain's head is read from the files themselves, so no separate head file can
+        // disagree with them after a crash.
+        let mut problems = Vec::new();
+        let head = self
+            .load_dir::<Attempt>(ATTEMPTS, ATTEMPT_VERSION, &mut problems)
+            .into_iter()
+            .filter(|a| a.device == Some(identity.key.device) && a.id != attempt.id)
+            .max_by_key(|a| a.sequence);
+        let mut signed = attempt.clone();
+        signed.device = Some(identity.key.device);
+        signed.sequence = head.as_ref().map_or(1, |h| h.sequence + 1);
+        signed.previous = head.as_ref().map(Attempt::chain_hash);
+        signed.signature = None;
+        signed.signature = Some(identity.sign(&signed.signed_bytes()));
+        let path = self.root.join(ATTEMPTS).join(format!("{}.ron", signed.id));
+        if path.exists() {
+            return Err(StoreError::write(
+                &path,
+                std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "attempt already recorded",
+                ),
+            ));
+        }
+        self.write(&path, &signed)?;
+        Ok(signed)
     }
 
     /// Saves progress merged with what is on disk, under a lock, so two running copies of the app

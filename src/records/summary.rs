@@ -1,0 +1,100 @@
+//! The HR summary: who has completed which module, by unit. Only attempts that verify count.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::quiz::Mode;
+use crate::records::attempt::Attempt;
+use crate::records::learner::Learner;
+use crate::records::verify::{Status, Verification};
+
+/// One learner in one module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearnerModule {
+    pub learner: Uuid,
+    pub module: String,
+    /// Exam attempts that verify.
+    pub exams: usize,
+    pub best_exam: Option<u8>,
+    pub passed: bool,
+    pub last: Option<DateTime<Utc>>,
+    /// Attempts that did not verify (edited, unknown key, broken chain, unsigned).
+    pub flagged: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UnitRow {
+    pub unit: String,
+    pub learners: usize,
+    /// Learners who passed, per module.
+    pub passed: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub rows: Vec<LearnerModule>,
+    pub units: Vec<UnitRow>,
+    pub attempts: usize,
+    pub flagged: usize,
+}
+
+pub fn summarize(
+    learners: &[Learner],
+    attempts: &[Attempt],
+    verification: &Verification,
+    modules: &[String],
+) -> Summary {
+    let mut cells: HashMap<(Uuid, &str), LearnerModule> = HashMap::new();
+    let mut flagged = 0;
+    for attempt in attempts {
+        let status = verification.status_of(&attempt.id);
+        let cell = cells
+            .entry((attempt.learner, attempt.module.as_str()))
+            .or_insert_with(|| LearnerModule {
+                learner: attempt.learner,
+                module: attempt.module.clone(),
+                exams: 0,
+                best_exam: None,
+                passed: false,
+                last: None,
+                flagged: 0,
+            });
+        if status != Status::Valid {
+            cell.flagged += 1;
+            flagged += 1;
+            continue;
+        }
+        cell.last = cell.last.max(Some(attempt.finished));
+        if attempt.mode == Mode::Exam {
+            cell.exams += 1;
+            cell.best_exam = cell.best_exam.max(Some(attempt.score.percent()));
+            cell.passed |= attempt.passed;
+        }
+    }
+    let mut units: BTreeMap<&str, UnitRow> = BTreeMap::new();
+    for learner in learners {
+        let row = units
+            .entry(learner.unit.as_str())
+            .or_insert_with(|| UnitRow {
+                unit: learner.unit.clone(),
+                ..UnitRow::default()
+            });
+        row.learners += 1;
+        for module in modules {
+            let passed = cells
+                .get(&(learner.id, module.as_str()))
+                .is_some_and(|c| c.passed);
+            *row.passed.entry(module.clone()).or_default() += usize::from(passed);
+        }
+    }
+    let mut rows: Vec<LearnerModule> = cells.into_values().collect();
+    rows.sort_by(|a, b| (a.learner, &a.module).cmp(&(b.learner, &b.module)));
+    Summary {
+        rows,
+        units: units.into_values().collect(),
+        attempts: attempts.len(),
+        flagged,
+    }
+}

@@ -1,0 +1,121 @@
+//! Checking records: is each attempt exactly as its device signed it, and is every device's
+//! chain of attempts complete and in order?
+
+use std::collections::{BTreeMap, HashMap};
+
+use uuid::Uuid;
+
+use crate::i18n;
+use crate::lang::Lang;
+use crate::records::attempt::Attempt;
+use crate::records::identity::DeviceKey;
+
+/// What verification says about one attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Signed by a known device and unchanged since.
+    Valid,
+    /// The signature does not match: the file was changed after it was written.
+    Edited,
+    /// Signed by a device whose public key this store has not seen.
+    UnknownKey,
+    /// Its place in the device's chain is wrong (reordered, duplicated or replaced).
+    BrokenChain,
+    /// Written before records were signed (format version 1).
+    Unsigned,
+}
+
+impl Status {
+    /// Only valid records count as completions.
+    pub fn counts(self) -> bool {
+        self == Status::Valid
+    }
+
+    pub fn label(self, lang: Lang) -> String {
+        i18n::tr(
+            lang,
+            match self {
+                Status::Valid => "verify-valid",
+                Status::Edited => "verify-edited",
+                Status::UnknownKey => "verify-unknown-key",
+                Status::BrokenChain => "verify-broken-chain",
+                Status::Unsigned => "verify-unsigned",
+            },
+        )
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Verification {
+    pub status: HashMap<Uuid, Status>,
+    /// Attempts missing from a device's chain: (device, sequence numbers).
+    pub missing: BTreeMap<Uuid, Vec<u64>>,
+}
+
+impl Verification {
+    pub fn status_of(&self, attempt: &Uuid) -> Status {
+        self.status
+            .get(attempt)
+            .copied()
+            .unwrap_or(Status::Unsigned)
+    }
+
+    pub fn count(&self, status: Status) -> usize {
+        self.status.values().filter(|s| **s == status).count()
+    }
+
+    /// Everything checks out: every attempt valid, no chain gaps.
+    pub fn is_clean(&self) -> bool {
+        self.missing.is_empty() && self.status.values().all(|s| *s == Status::Valid)
+    }
+}
+
+pub fn verify(attempts: &[Attempt], keys: &HashMap<Uuid, DeviceKey>) -> Verification {
+    let mut result = Verification::default();
+    let mut chains: HashMap<Uuid, Vec<&Attempt>> = HashMap::new();
+    for attempt in attempts {
+        let status = match (&attempt.signature, attempt.device) {
+            (Some(signature), Some(device)) => match keys.get(&device) {
+                None => Status::UnknownKey,
+                Some(key) if key.verifies(&attempt.signed_bytes(), signature) => {
+                    chains.entry(device).or_default().push(attempt);
+                    Status::Valid
+                }
+                Some(_) => Status::Edited,
+            },
+            _ => Status::Unsigned,
+        };
+        result.status.insert(attempt.id, status);
+    }
+    for (device, mut chain) in chains {
+        chain.sort_by_key(|a| (a.sequence, a.id));
+        let mut missing = Vec::new();
+        let mut expected = 1;
+        let mut previous: Option<&Attempt> = None;
+        for attempt in chain {
+            if attempt.sequence < expected {
+                // A second record claiming a place already taken.
+                result.status.insert(attempt.id, Status::BrokenChain);
+                continue;
+            }
+            missing.extend(expected..attempt.sequence);
+            let follows = match previous {
+                Some(before) if before.sequence + 1 == attempt.sequence => {
+                    attempt.previous.as_deref() == Some(before.chain_hash().as_str())
+                }
+                // After a gap the link cannot be checked; the gap itself is reported.
+                Some(_) => true,
+                None => attempt.sequence != 1 || attempt.previous.is_none(),
+            };
+            if !follows {
+                result.status.insert(attempt.id, Status::BrokenChain);
+            }
+            expected = attempt.sequence + 1;
+            previous = Some(attempt);
+        }
+        if !missing.is_empty() {
+            result.missing.insert(device, missing);
+        }
+    }
+    result
+}
