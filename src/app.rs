@@ -69,6 +69,8 @@ pub enum Message {
     Saved(Result<(), StoreError>),
     /// A finished attempt was signed and written (or why not).
     AttemptRecorded(Result<Attempt, StoreError>),
+    /// A records export or import finished: lines to show, `Err` when something failed.
+    RecordsDone(Result<Vec<String>, Vec<String>>),
     /// A content pack import finished: the new catalog and the installed name, or why not.
     PackInstalled(Result<(Catalog, String), InstallError>),
     ProgressSaved(Result<Progress, StoreError>),
@@ -327,6 +329,18 @@ impl App {
             }
             Message::NoticeDismissed => {
                 self.notices.clear();
+                Task::none()
+            }
+            Message::RecordsDone(outcome) => {
+                if outcome.is_ok() {
+                    // Imported records change what the screens show.
+                    let loaded = self.store.load();
+                    self.learners = loaded.learners;
+                    self.attempts = loaded.attempts;
+                }
+                if let Screen::Settings(screen) = &mut self.screen {
+                    screen.records_finished(outcome);
+                }
                 Task::none()
             }
             Message::PackInstalled(result) => {
@@ -681,6 +695,45 @@ impl App {
                     Message::PackInstalled,
                 )
             }
+            settings_screen::Action::ExportRecords(kind) => {
+                let store = self.store.clone();
+                let lang = self.lang();
+                let modules: Vec<String> =
+                    self.catalog.modules.iter().map(|m| m.id.clone()).collect();
+                Task::perform(
+                    async move {
+                        crate::records::transfer::export_to_folder(
+                            &store,
+                            kind,
+                            &modules,
+                            lang,
+                            Utc::now(),
+                        )
+                        .map(|files| {
+                            files
+                                .iter()
+                                .map(|f| {
+                                    i18n::tr_args(
+                                        lang,
+                                        "records-written",
+                                        &[("file", &f.display().to_string())],
+                                    )
+                                })
+                                .collect()
+                        })
+                        .map_err(|error| vec![error.message(lang)])
+                    },
+                    Message::RecordsDone,
+                )
+            }
+            settings_screen::Action::ImportRecords(path) => {
+                let store = self.store.clone();
+                let lang = self.lang();
+                Task::perform(
+                    async move { import_lines(&store, &path, lang) },
+                    Message::RecordsDone,
+                )
+            }
             settings_screen::Action::OpenDataFolder => {
                 if let Err(error) = open::that_detached(self.store.root()) {
                     log::warn!("cannot open the data folder: {error}");
@@ -848,6 +901,51 @@ impl App {
         .style(theme::containers::verdict(ctx.colors, false))
         .into()
     }
+}
+
+/// Imports bundles and says, per file, what was added or why it was refused.
+fn import_lines(
+    store: &Store,
+    path: &std::path::Path,
+    lang: Lang,
+) -> Result<Vec<String>, Vec<String>> {
+    let results = crate::records::transfer::import_path(store, path, Utc::now());
+    if results.is_empty() {
+        return Err(vec![i18n::tr_args(
+            lang,
+            "records-none-found",
+            &[("path", &path.display().to_string())],
+        )]);
+    }
+    let mut refused = false;
+    let lines = results
+        .iter()
+        .map(|(file, result)| {
+            let file = file.display().to_string();
+            match result {
+                Ok(report) => i18n::tr_args(
+                    lang,
+                    "cli-import-ok",
+                    &[
+                        ("file", &file),
+                        ("added", &report.added_attempts.to_string()),
+                        ("learners", &report.added_learners.to_string()),
+                        ("present", &report.already_present.to_string()),
+                        ("conflicts", &report.conflicts.len().to_string()),
+                    ],
+                ),
+                Err(error) => {
+                    refused = true;
+                    i18n::tr_args(
+                        lang,
+                        "cli-import-refused",
+                        &[("file", &file), ("detail", &error.message(lang))],
+                    )
+                }
+            }
+        })
+        .collect();
+    if refused { Err(lines) } else { Ok(lines) }
 }
 
 /// What the user is told about a file that could not be loaded.

@@ -15,6 +15,7 @@ mod nip;
 mod progress;
 mod store;
 pub mod summary;
+pub mod transfer;
 mod verify;
 
 pub use atomic::write_atomic;

@@ -75,6 +75,18 @@ pub struct Store {
     root: PathBuf,
 }
 
+const CHAIN_HEAD: &str = ".chain-head.ron";
+
+/// A shortcut to the end of this device's chain, so a save need not read every attempt.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ChainHead {
+    version: u32,
+    sequence: u64,
+    hash: String,
+    /// How many attempt files there were when it was written.
+    files: usize,
+}
+
 #[derive(serde::Deserialize)]
 struct Versioned {
     version: u32,
@@ -321,18 +333,11 @@ impl Store {
             .map_err(|e| StoreError::write(&lock_path, e))?;
         let mut lock = fd_lock::RwLock::new(lock_file);
         let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
-        // The chain's head is read from the files themselves, so no separate head file can
-        // disagree with them after a crash.
-        let mut problems = Vec::new();
-        let head = self
-            .load_dir::<Attempt>(ATTEMPTS, ATTEMPT_VERSION, &mut problems)
-            .into_iter()
-            .filter(|a| a.device == Some(identity.key.device) && a.id != attempt.id)
-            .max_by_key(|a| a.sequence);
+        let (sequence, previous) = self.chain_head(&identity)?;
         let mut signed = attempt.clone();
         signed.device = Some(identity.key.device);
-        signed.sequence = head.as_ref().map_or(1, |h| h.sequence + 1);
-        signed.previous = head.as_ref().map(Attempt::chain_hash);
+        signed.sequence = sequence + 1;
+        signed.previous = previous;
         signed.signature = None;
         signed.signature = Some(identity.sign(&signed.signed_bytes()));
         let path = self.root.join(ATTEMPTS).join(format!("{}.ron", signed.id));
@@ -346,7 +351,52 @@ impl Store {
             ));
         }
         self.write(&path, &signed)?;
+        let head = ChainHead {
+            version: 1,
+            sequence: signed.sequence,
+            hash: signed.chain_hash(),
+            files: self.count_attempt_files(),
+        };
+        // The head is only a shortcut: if this write is lost, the next save rebuilds it.
+        if let Err(error) = self.write(&self.root.join(CHAIN_HEAD), &head) {
+            log::warn!("{error}");
+        }
         Ok(signed)
+    }
+
+    fn count_attempt_files(&self) -> usize {
+        fs::read_dir(self.root.join(ATTEMPTS))
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|e| {
+                        let name = e.file_name();
+                        let name = name.to_string_lossy();
+                        name.ends_with(".ron") && !name.starts_with('.')
+                    })
+                    .count()
+            })
+            .unwrap_or(0)
+    }
+
+    /// The last link of this device's chain: (sequence, hash). The head file is trusted only
+    /// when the number of attempt files matches what it saw; otherwise (after a crash between
+    /// writing an attempt and its head, or files added by hand) the chain is read from the files.
+    fn chain_head(&self, identity: &Identity) -> Result<(u64, Option<String>), StoreError> {
+        let files = self.count_attempt_files();
+        if let Ok(text) = fs::read_to_string(self.root.join(CHAIN_HEAD))
+            && let Ok(head) = ron::from_str::<ChainHead>(&text)
+            && head.files == files
+        {
+            return Ok((head.sequence, Some(head.hash)));
+        }
+        let mut problems = Vec::new();
+        let head = self
+            .load_dir::<Attempt>(ATTEMPTS, ATTEMPT_VERSION, &mut problems)
+            .into_iter()
+            .filter(|a| a.device == Some(identity.key.device))
+            .max_by_key(|a| a.sequence);
+        Ok(head.map_or((0, None), |h| (h.sequence, Some(h.chain_hash()))))
     }
 
     /// Saves progress merged with what is on disk, under a lock, so two running copies of the app

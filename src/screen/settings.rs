@@ -14,6 +14,11 @@ use crate::widget::{self, size};
 
 /// Widget id of the pack folder field.
 pub const PACK_INPUT: &str = "pack_path";
+/// Widget id of the field for bundles to import.
+pub const RECORDS_INPUT: &str = "records_path";
+
+/// What the records buttons export.
+pub use crate::records::transfer::ExportKind;
 
 #[derive(Debug, Clone, Default)]
 pub struct SettingsScreen {
@@ -23,6 +28,11 @@ pub struct SettingsScreen {
     importing: bool,
     /// The outcome of the last import: what was installed, or every reason it was refused.
     outcome: Option<Result<String, Vec<String>>>,
+    /// A bundle file or a folder of bundles (a USB stick) to import.
+    records_path: String,
+    records_busy: bool,
+    /// What the last records export or import did, line by line; `Err` when something failed.
+    records_outcome: Option<Result<Vec<String>, Vec<String>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -32,6 +42,9 @@ pub enum Message {
     ScalePicked(u16),
     PackPathChanged(String),
     ImportPressed,
+    RecordsPathChanged(String),
+    ExportPressed(ExportKind),
+    ImportRecordsPressed,
     OpenDataFolderPressed,
     BackPressed,
 }
@@ -41,6 +54,8 @@ pub enum Action {
     None,
     Changed(Settings),
     ImportPack(PathBuf),
+    ExportRecords(ExportKind),
+    ImportRecords(PathBuf),
     OpenDataFolder,
     Back,
 }
@@ -65,10 +80,33 @@ impl SettingsScreen {
                 self.outcome = None;
                 return Action::ImportPack(PathBuf::from(path));
             }
+            Message::RecordsPathChanged(path) => {
+                self.records_path = path;
+                return Action::None;
+            }
+            Message::ExportPressed(kind) if !self.records_busy => {
+                self.records_busy = true;
+                self.records_outcome = None;
+                return Action::ExportRecords(kind);
+            }
+            Message::ImportRecordsPressed
+                if !self.records_busy && !self.records_path.trim().is_empty() =>
+            {
+                self.records_busy = true;
+                self.records_outcome = None;
+                return Action::ImportRecords(PathBuf::from(self.records_path.trim()));
+            }
+            Message::ExportPressed(_) | Message::ImportRecordsPressed => return Action::None,
             Message::OpenDataFolderPressed => return Action::OpenDataFolder,
             Message::BackPressed => return Action::Back,
         }
         Action::Changed(next)
+    }
+
+    /// The app reports how a records export or import went.
+    pub fn records_finished(&mut self, outcome: Result<Vec<String>, Vec<String>>) {
+        self.records_busy = false;
+        self.records_outcome = Some(outcome);
     }
 
     /// The app reports how the import went.
@@ -141,6 +179,7 @@ impl SettingsScreen {
                 widget::h3(ctx.t("settings-text-size")),
                 scales,
                 self.view_packs(ctx),
+                self.view_records(ctx),
                 widget::h3(ctx.t("settings-data-dir")),
                 text(data_dir).size(size::BODY).width(Length::Fill),
                 text(ctx.t("settings-data-dir-hint"))
@@ -218,6 +257,72 @@ impl SettingsScreen {
                 );
                 for reason in reasons {
                     section = section.push(widget::bullet(reason.clone()));
+                }
+            }
+            None => {}
+        }
+        section.into()
+    }
+
+    fn view_records<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let idle = !self.records_busy;
+        let mut section = column![
+            widget::h3(ctx.t("records-title")),
+            widget::muted(ctx, ctx.t("records-hint")),
+            row![
+                widget::primary(
+                    ctx,
+                    ctx.t("records-export-bundle"),
+                    idle.then_some(Message::ExportPressed(ExportKind::Bundle))
+                ),
+                widget::secondary(
+                    ctx,
+                    ctx.t("records-export-csv"),
+                    idle.then_some(Message::ExportPressed(ExportKind::Csv))
+                ),
+                widget::secondary(
+                    ctx,
+                    ctx.t("records-export-xapi"),
+                    idle.then_some(Message::ExportPressed(ExportKind::Xapi))
+                ),
+            ]
+            .spacing(10)
+            .wrap(),
+            row![
+                text_input(&ctx.t("records-path-hint"), &self.records_path)
+                    .id(RECORDS_INPUT)
+                    .on_input(Message::RecordsPathChanged)
+                    .on_submit(Message::ImportRecordsPressed)
+                    .size(size::BODY)
+                    .padding(10)
+                    .width(Length::Fill),
+                widget::primary(
+                    ctx,
+                    ctx.t("records-import"),
+                    (idle && !self.records_path.trim().is_empty())
+                        .then_some(Message::ImportRecordsPressed)
+                ),
+            ]
+            .spacing(10),
+        ]
+        .spacing(10);
+        match &self.records_outcome {
+            Some(Ok(lines)) => {
+                for line in lines {
+                    section = section.push(
+                        text(line.clone())
+                            .size(size::BODY)
+                            .style(theme::texts::colored(ctx.colors.success)),
+                    );
+                }
+            }
+            Some(Err(lines)) => {
+                for line in lines {
+                    section = section.push(
+                        text(line.clone())
+                            .size(size::BODY)
+                            .style(theme::texts::colored(ctx.colors.danger)),
+                    );
                 }
             }
             None => {}

@@ -1,0 +1,89 @@
+//! Export and import of records from the Settings screen: a desk PC writes a bundle, the HR PC
+//! imports it (twice: nothing is added the second time), and a damaged file is refused.
+
+#[path = "harness/app.rs"]
+mod harness;
+
+use std::fs;
+
+use harness::{assert_shows, click, open, send, shows_containing, type_into};
+use latih_asn::app::{App, Message};
+use latih_asn::lang::Lang;
+use latih_asn::quiz::Mode;
+use latih_asn::screen::{profile, quiz, settings};
+
+fn desk_with_an_exam(dir: &std::path::Path) -> App {
+    let mut app = open(dir, Lang::Id);
+    type_into(&mut app, profile::NAME_INPUT, "Siti Aminah");
+    type_into(&mut app, profile::NIP_INPUT, "198001012005012001");
+    type_into(&mut app, profile::UNIT_INPUT, "Bagian Umum");
+    type_into(&mut app, profile::INSTANSI_INPUT, "Pemkab Mesuji");
+    click(&mut app, "Simpan profil");
+    app.start_quiz_with_seed("asn", Mode::Exam, 5);
+    for _ in 0..10 {
+        send(&mut app, Message::Quiz(quiz::Message::OptionPressed(0)));
+        send(&mut app, Message::Quiz(quiz::Message::ConfirmPressed));
+    }
+    app
+}
+
+#[test]
+fn a_bundle_goes_from_a_desk_to_hr_once() {
+    let desk_dir = tempfile::tempdir().unwrap();
+    let mut desk = desk_with_an_exam(desk_dir.path());
+    assert!(
+        desk.attempts()[0].signature.is_some(),
+        "the finished attempt is signed"
+    );
+    click(&mut desk, "Pengaturan");
+    click(&mut desk, "Ekspor catatan (bundle)");
+    assert!(shows_containing(&desk, "Ditulis: "));
+    let exports = desk_dir.path().join("exports");
+    let bundle = fs::read_dir(&exports)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(bundle.to_string_lossy().ends_with(".bundle.ron"));
+    click(&mut desk, "Ekspor CSV");
+    click(&mut desk, "Ekspor xAPI");
+    assert_eq!(
+        fs::read_dir(&exports).unwrap().count(),
+        4,
+        "bundle, two CSV files, xAPI"
+    );
+
+    // The HR PC imports the folder (a USB stick), twice.
+    let hr_dir = tempfile::tempdir().unwrap();
+    let mut hr = open(hr_dir.path(), Lang::Id);
+    send(&mut hr, Message::SettingsPressed);
+    type_into(&mut hr, settings::RECORDS_INPUT, exports.to_str().unwrap());
+    click(&mut hr, "Impor catatan");
+    assert!(shows_containing(
+        &hr,
+        "1 percobaan dan 1 peserta ditambahkan, 0 sudah ada, 0 konflik."
+    ));
+    assert_eq!(hr.attempts().len(), 1);
+    click(&mut hr, "Impor catatan");
+    assert!(shows_containing(
+        &hr,
+        "0 percobaan dan 0 peserta ditambahkan, 1 sudah ada, 0 konflik."
+    ));
+    assert_eq!(hr.attempts().len(), 1);
+
+    // A damaged bundle is refused and named.
+    let damaged = hr_dir.path().join("rusak.bundle.ron");
+    let text = fs::read_to_string(&bundle).unwrap();
+    fs::write(&damaged, &text[..text.len() / 2]).unwrap();
+    let mut hr = open(hr_dir.path(), Lang::Id);
+    send(&mut hr, Message::SettingsPressed);
+    type_into(&mut hr, settings::RECORDS_INPUT, damaged.to_str().unwrap());
+    click(&mut hr, "Impor catatan");
+    assert!(shows_containing(
+        &hr,
+        "ditolak, tidak ada yang berubah: berkas rusak atau tidak lengkap"
+    ));
+    assert_eq!(hr.attempts().len(), 1);
+    assert_shows(&hr, "Impor catatan");
+}
