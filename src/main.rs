@@ -64,6 +64,25 @@ enum RecordsCommand {
     Verify,
     /// Completion by module and by unit (only records that verify count).
     Summary,
+    /// Void an attempt (it stops counting), with the reason and who decided. Nothing is deleted.
+    Void {
+        attempt: uuid::Uuid,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        by: String,
+    },
+    /// Count a module as completed for a learner (by NIP or profile id) without a test.
+    Waive {
+        #[arg(long)]
+        learner: String,
+        #[arg(long)]
+        module: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        by: String,
+    },
     /// Test helper for fault-injection tests: records signed attempts until killed.
     #[command(hide = true)]
     StressWrite { count: u64 },
@@ -141,7 +160,9 @@ mod records_cli {
     use latih_asn::content;
     use latih_asn::i18n;
     use latih_asn::lang::Lang;
-    use latih_asn::records::{Store, bundle, export, summary, verify};
+    use latih_asn::records::{
+        Correction, CorrectionKind, Store, bundle, export, summary, verify_loaded,
+    };
 
     use super::{ExportFormat, RecordsCommand};
 
@@ -167,6 +188,52 @@ mod records_cli {
             RecordsCommand::Verify => verify_all(&store, lang),
             RecordsCommand::Summary => summarize(&store, lang),
             RecordsCommand::StressWrite { count } => stress_write(&store, count),
+            RecordsCommand::Void {
+                attempt,
+                reason,
+                by,
+            } => {
+                let known = store.load().attempts.iter().any(|a| a.id == attempt);
+                if !known {
+                    eprintln!(
+                        "{}",
+                        i18n::tr_args(lang, "cli-not-found", &[("what", &attempt.to_string())])
+                    );
+                    return ExitCode::from(1);
+                }
+                correct(&store, CorrectionKind::Void { attempt }, &reason, &by, lang)
+            }
+            RecordsCommand::Waive {
+                learner,
+                module,
+                reason,
+                by,
+            } => {
+                let loaded = store.load();
+                let found = loaded.learners.iter().find(|l| {
+                    l.id.to_string() == learner
+                        || l.nip.as_ref().is_some_and(|n| n.as_str() == learner)
+                });
+                match found {
+                    Some(l) => correct(
+                        &store,
+                        CorrectionKind::Waive {
+                            learner: l.id,
+                            module,
+                        },
+                        &reason,
+                        &by,
+                        lang,
+                    ),
+                    None => {
+                        eprintln!(
+                            "{}",
+                            i18n::tr_args(lang, "cli-not-found", &[("what", &learner)])
+                        );
+                        ExitCode::from(1)
+                    }
+                }
+            }
         }
     }
 
@@ -213,7 +280,7 @@ mod records_cli {
 
     fn export_to(store: &Store, format: ExportFormat, out: &Path, lang: Lang) -> ExitCode {
         let loaded = store.load();
-        let verification = verify(&loaded.attempts, &loaded.devices);
+        let verification = verify_loaded(&loaded);
         let result = match format {
             ExportFormat::Bundle => {
                 let dir = out
@@ -293,7 +360,7 @@ mod records_cli {
 
     fn verify_all(store: &Store, lang: Lang) -> ExitCode {
         let loaded = store.load();
-        let verification = verify(&loaded.attempts, &loaded.devices);
+        let verification = verify_loaded(&loaded);
         for attempt in &loaded.attempts {
             let status = verification.status_of(&attempt.id);
             if status != latih_asn::records::Status::Valid {
@@ -339,7 +406,7 @@ mod records_cli {
 
     fn summarize(store: &Store, lang: Lang) -> ExitCode {
         let loaded = store.load();
-        let verification = verify(&loaded.attempts, &loaded.devices);
+        let verification = verify_loaded(&loaded);
         let modules = module_ids();
         let summary =
             summary::summarize(&loaded.learners, &loaded.attempts, &verification, &modules);
@@ -368,6 +435,40 @@ mod records_cli {
             )
         );
         ExitCode::SUCCESS
+    }
+
+    fn correct(
+        store: &Store,
+        kind: CorrectionKind,
+        reason: &str,
+        by: &str,
+        lang: Lang,
+    ) -> ExitCode {
+        if reason.trim().is_empty() || by.trim().is_empty() {
+            eprintln!("{}", i18n::tr(lang, "cli-correction-needs-reason"));
+            return ExitCode::from(2);
+        }
+        let result = store
+            .identity()
+            .map(|identity| Correction::signed(kind, reason, by, Utc::now(), &identity))
+            .and_then(|correction| store.save_correction(&correction).map(|()| correction));
+        match result {
+            Ok(correction) => {
+                println!(
+                    "{}",
+                    i18n::tr_args(
+                        lang,
+                        "cli-correction-saved",
+                        &[("id", &correction.id.to_string())]
+                    )
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("{}", error.message(lang));
+                ExitCode::from(2)
+            }
+        }
     }
 
     /// Records signed attempts one after another, printing each id once it is durable.

@@ -6,6 +6,7 @@
 mod atomic;
 mod attempt;
 pub mod bundle;
+mod correction;
 mod error;
 pub mod export;
 mod identity;
@@ -20,6 +21,7 @@ mod verify;
 
 pub use atomic::write_atomic;
 pub use attempt::{AnswerRecord, Attempt};
+pub use correction::{Correction, CorrectionKind};
 pub use error::StoreError;
 pub use identity::{DeviceKey, Identity};
 pub use learner::{Learner, LearnerDraft, LearnerError};
@@ -27,4 +29,4 @@ pub use location::{DATA_DIR_ENV, PORTABLE_DIR, resolve_data_dir};
 pub use nip::{Nip, NipError};
 pub use progress::{ModuleStatus, ModuleSummary, Progress, summarize};
 pub use store::{Loaded, Problem, ProblemKind, Store};
-pub use verify::{Status, Verification, verify};
+pub use verify::{Status, Verification, verify, verify_loaded};

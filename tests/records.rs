@@ -640,3 +640,122 @@ fn records_cli_exit_codes_scripts_can_rely_on() {
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("ditolak, tidak ada yang berubah"));
 }
+
+#[test]
+fn corrections_void_and_waive_without_editing_records() {
+    let (desk_dir, desk) = device_with_records(2);
+    let loaded = desk.load();
+    let passed = loaded.attempts.iter().find(|a| a.passed).unwrap().clone();
+    let siti = loaded.learners[0].clone();
+    let bin = env!("CARGO_BIN_EXE_latih-asn");
+    let run = |args: &[&str]| {
+        Command::new(bin)
+            .args(args)
+            .arg("--data-dir")
+            .arg(desk_dir.path())
+            .output()
+            .unwrap()
+    };
+    let modules = vec!["asn".to_owned(), "pilkada".to_owned()];
+
+    // Void the passing exam: the module no longer counts as passed; the record is still there.
+    let before = fs::read_to_string(attempt_path(&desk, &passed)).unwrap();
+    let out = run(&[
+        "records",
+        "void",
+        &passed.id.to_string(),
+        "--reason",
+        "Dikerjakan dengan profil orang lain",
+        "--by",
+        "Kasubbag Kepegawaian",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(attempt_path(&desk, &passed)).unwrap(),
+        before
+    );
+    let loaded = desk.load();
+    let verification = latih_asn::records::verify_loaded(&loaded);
+    assert!(verification.is_clean());
+    let summary = summarize(&loaded.learners, &loaded.attempts, &verification, &modules);
+    let asn = summary.rows.iter().find(|r| r.module == "asn").unwrap();
+    assert!(!asn.passed);
+    assert_eq!(asn.voided, 1);
+
+    // Waive pilkada for Siti by NIP.
+    let out = run(&[
+        "records",
+        "waive",
+        "--learner",
+        "198001012005012001",
+        "--module",
+        "pilkada",
+        "--reason",
+        "Keputusan PPK",
+        "--by",
+        "Kepala BKD",
+    ]);
+    assert!(out.status.success());
+    let loaded = desk.load();
+    let verification = latih_asn::records::verify_loaded(&loaded);
+    let summary = summarize(&loaded.learners, &loaded.attempts, &verification, &modules);
+    let pilkada = summary
+        .rows
+        .iter()
+        .find(|r| r.module == "pilkada" && r.learner == siti.id)
+        .unwrap();
+    assert!(pilkada.passed && pilkada.waived);
+
+    // Corrections travel in bundles and apply at HR too.
+    let out_dir = tempfile::tempdir().unwrap();
+    let path = bundle::export(&desk, out_dir.path(), Utc::now()).unwrap();
+    let hr_dir = tempfile::tempdir().unwrap();
+    let hr = Store::open(hr_dir.path()).unwrap();
+    let report = bundle::import(&hr, &path, Utc::now()).unwrap();
+    assert_eq!(report.added_corrections, 2);
+    let loaded = hr.load();
+    let verification = latih_asn::records::verify_loaded(&loaded);
+    assert!(verification.is_clean());
+    let summary = summarize(&loaded.learners, &loaded.attempts, &verification, &modules);
+    assert_eq!(summary.units[0].passed["asn"], 0);
+    assert_eq!(summary.units[0].passed["pilkada"], 1);
+
+    // A correction edited by hand is ignored and reported.
+    let correction = fs::read_dir(desk.path("corrections"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = fs::read_to_string(&correction).unwrap();
+    let edited = if text.contains("Keputusan PPK") {
+        text.replace("Keputusan PPK", "Keputusan saya")
+    } else {
+        text.replace("Dikerjakan", "Dibuat")
+    };
+    fs::write(&correction, edited).unwrap();
+    let loaded = desk.load();
+    let verification = latih_asn::records::verify_loaded(&loaded);
+    assert_eq!(verification.bad_corrections.len(), 1);
+    assert!(!verification.is_clean());
+
+    // A reason is required.
+    assert_eq!(
+        run(&[
+            "records",
+            "void",
+            &passed.id.to_string(),
+            "--reason",
+            " ",
+            "--by",
+            "x"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+}

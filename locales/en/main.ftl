@@ -239,3 +239,6 @@ records-path-hint = Bundle file or folder, e.g. E:\
 records-import = Import records
 records-written = Written: { $file }
 records-none-found = No bundle files in { $path }.
+cli-not-found = Not found: { $what }
+cli-correction-needs-reason = A correction needs --reason and --by (who decided).
+cli-correction-saved = Correction saved as new record { $id }; the earlier records are unchanged.

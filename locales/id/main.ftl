@@ -227,3 +227,6 @@ records-path-hint = Berkas bundle atau folder, contoh: E:\
 records-import = Impor catatan
 records-written = Ditulis: { $file }
 records-none-found = Tidak ada berkas bundle di { $path }.
+cli-not-found = Tidak ditemukan: { $what }
+cli-correction-needs-reason = Koreksi memerlukan --reason (alasan) dan --by (siapa yang memutuskan).
+cli-correction-saved = Koreksi disimpan sebagai catatan baru { $id }; catatan lama tidak diubah.

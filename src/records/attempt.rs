@@ -92,6 +92,20 @@ impl Attempt {
         }
     }
 
+    /// Signs this attempt as link `sequence` of `identity`'s chain, after `previous`.
+    pub fn sign_as(
+        &mut self,
+        identity: &crate::records::Identity,
+        sequence: u64,
+        previous: Option<String>,
+    ) {
+        self.device = Some(identity.key.device);
+        self.sequence = sequence;
+        self.previous = previous;
+        self.signature = None;
+        self.signature = Some(identity.sign(&self.signed_bytes()));
+    }
+
     /// The bytes a signature covers: the record as RON without its signature.
     pub fn signed_bytes(&self) -> Vec<u8> {
         let mut body = self.clone();

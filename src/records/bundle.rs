@@ -20,6 +20,7 @@ use uuid::Uuid;
 use crate::i18n;
 use crate::lang::Lang;
 use crate::records::attempt::Attempt;
+use crate::records::correction::Correction;
 use crate::records::error::StoreError;
 use crate::records::identity::DeviceKey;
 use crate::records::learner::Learner;
@@ -52,6 +53,8 @@ pub struct BundleBody {
     pub devices: Vec<DeviceKey>,
     pub learners: Vec<Learner>,
     pub attempts: Vec<Attempt>,
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +77,8 @@ pub struct ImportBatch {
     pub manifest: Manifest,
     pub learners: Vec<Learner>,
     pub attempts: Vec<Attempt>,
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
 }
 
 /// One line of the import journal.
@@ -94,6 +99,7 @@ pub struct JournalEntry {
 pub struct ImportReport {
     pub added_attempts: usize,
     pub added_learners: usize,
+    pub added_corrections: usize,
     pub already_present: usize,
     /// Records whose id is already here with different content: kept as they were, reported.
     pub conflicts: Vec<Uuid>,
@@ -155,16 +161,34 @@ fn checksum(body: &BundleBody) -> String {
 pub fn build(store: &Store, now: DateTime<Utc>) -> Result<Bundle, StoreError> {
     let identity = store.identity()?;
     let loaded = store.load();
-    let devices_used: BTreeSet<Uuid> = loaded.attempts.iter().filter_map(|a| a.device).collect();
+    Ok(assemble(
+        &identity,
+        loaded.learners,
+        loaded.attempts,
+        loaded.corrections,
+        &loaded.devices,
+        now,
+    ))
+}
+
+/// A signed bundle of the given records (the keys of every device they name are carried).
+pub fn assemble(
+    identity: &crate::records::Identity,
+    learners: Vec<Learner>,
+    attempts: Vec<Attempt>,
+    corrections: Vec<Correction>,
+    known: &HashMap<Uuid, DeviceKey>,
+    now: DateTime<Utc>,
+) -> Bundle {
+    let devices_used: BTreeSet<Uuid> = attempts.iter().filter_map(|a| a.device).collect();
     let mut devices: Vec<DeviceKey> = devices_used
         .iter()
-        .filter_map(|device| loaded.devices.get(device).cloned())
+        .filter_map(|device| known.get(device).cloned())
         .collect();
     if !devices.iter().any(|d| d.device == identity.key.device) {
         devices.push(identity.key.clone());
     }
-    let content_versions: BTreeSet<String> = loaded
-        .attempts
+    let content_versions: BTreeSet<String> = attempts
         .iter()
         .map(|a| a.content_checked.format("%Y-%m-%d").to_string())
         .collect();
@@ -173,25 +197,26 @@ pub fn build(store: &Store, now: DateTime<Utc>) -> Result<Bundle, StoreError> {
             device: identity.key.device,
             public_key: identity.key.public_key.clone(),
             created: now,
-            first: loaded.attempts.iter().map(|a| a.finished).min(),
-            last: loaded.attempts.iter().map(|a| a.finished).max(),
-            learners: loaded.learners.len(),
-            attempts: loaded.attempts.len(),
+            first: attempts.iter().map(|a| a.finished).min(),
+            last: attempts.iter().map(|a| a.finished).max(),
+            learners: learners.len(),
+            attempts: attempts.len(),
             content_versions: content_versions.into_iter().collect(),
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
         },
         devices,
-        learners: loaded.learners,
-        attempts: loaded.attempts,
+        learners,
+        attempts,
+        corrections,
     };
     let checksum = checksum(&body);
     let signature = identity.sign(checksum.as_bytes());
-    Ok(Bundle {
+    Bundle {
         version: BUNDLE_VERSION,
         body,
         checksum,
         signature,
-    })
+    }
 }
 
 /// Writes a bundle of the store's records into `dir`, named for the device and the time.
@@ -319,9 +344,17 @@ fn import_bundle(
             None => learners.push(learner),
         }
     }
+    let known_corrections: BTreeSet<Uuid> = loaded.corrections.iter().map(|c| c.id).collect();
+    let corrections: Vec<Correction> = bundle
+        .body
+        .corrections
+        .into_iter()
+        .filter(|c| !known_corrections.contains(&c.id))
+        .collect();
     report.added_attempts = attempts.len();
     report.added_learners = learners.len();
-    if attempts.is_empty() && learners.is_empty() {
+    report.added_corrections = corrections.len();
+    if attempts.is_empty() && learners.is_empty() && corrections.is_empty() {
         return Ok(report);
     }
     // Keys first, then the records: a crash in between leaves keys without records (harmless),
@@ -342,6 +375,7 @@ fn import_bundle(
         manifest: bundle.body.manifest,
         learners,
         attempts,
+        corrections,
     };
     let path = store.path(IMPORTED).join(format!("{}.ron", Uuid::new_v4()));
     let text = ron::to_string(&batch).map_err(|e| StoreError::Encode(e.to_string()))?;

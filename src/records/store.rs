@@ -25,6 +25,7 @@ use uuid::Uuid;
 use crate::records::atomic::write_atomic;
 use crate::records::attempt::{ATTEMPT_VERSION, Attempt};
 use crate::records::bundle::{BATCH_VERSION, ImportBatch};
+use crate::records::correction::{CORRECTION_VERSION, Correction};
 use crate::records::error::StoreError;
 use crate::records::identity::{DeviceKey, Identity};
 use crate::records::learner::{LEARNER_VERSION, Learner};
@@ -38,6 +39,7 @@ const QUARANTINE: &str = "quarantine";
 pub const PACKS: &str = "packs";
 pub(super) const DEVICES: &str = "devices";
 pub(super) const IMPORTED: &str = "imported";
+pub(super) const CORRECTIONS: &str = "corrections";
 
 /// A file that could not be used, and what was done with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +70,8 @@ pub struct Loaded {
     pub devices: HashMap<Uuid, DeviceKey>,
     /// The same record id arriving with different content (from different imports).
     pub conflicts: Vec<Uuid>,
+    /// Voids and waivers, local and imported.
+    pub corrections: Vec<Correction>,
 }
 
 #[derive(Debug, Clone)]
@@ -96,7 +100,15 @@ impl Store {
     /// Opens (and creates, if needed) the store at `root`.
     pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
         let root = root.into();
-        for dir in [LEARNERS, PROGRESS, ATTEMPTS, PACKS, DEVICES, IMPORTED] {
+        for dir in [
+            LEARNERS,
+            PROGRESS,
+            ATTEMPTS,
+            PACKS,
+            DEVICES,
+            IMPORTED,
+            CORRECTIONS,
+        ] {
             let path = root.join(dir);
             fs::create_dir_all(&path).map_err(|e| StoreError::write(&path, e))?;
         }
@@ -143,6 +155,8 @@ impl Store {
             .collect();
         let mut attempts: Vec<Attempt> = self.load_dir(ATTEMPTS, ATTEMPT_VERSION, &mut problems);
         let batches: Vec<ImportBatch> = self.load_dir(IMPORTED, BATCH_VERSION, &mut problems);
+        let mut corrections: Vec<Correction> =
+            self.load_dir(CORRECTIONS, CORRECTION_VERSION, &mut problems);
         let mut conflicts = Vec::new();
         let mut seen: HashMap<Uuid, usize> = attempts
             .iter()
@@ -155,6 +169,11 @@ impl Store {
             .map(|(i, l)| (l.id, i))
             .collect();
         for batch in batches {
+            for correction in batch.corrections {
+                if !corrections.iter().any(|c| c.id == correction.id) {
+                    corrections.push(correction);
+                }
+            }
             for learner in batch.learners {
                 if let std::collections::hash_map::Entry::Vacant(slot) =
                     known_learners.entry(learner.id)
@@ -194,7 +213,19 @@ impl Store {
             problems,
             devices,
             conflicts,
+            corrections,
         }
+    }
+
+    /// Saves a signed correction (a new record; nothing existing is changed).
+    pub fn save_correction(&self, correction: &Correction) -> Result<(), StoreError> {
+        self.write(
+            &self
+                .root
+                .join(CORRECTIONS)
+                .join(format!("{}.ron", correction.id)),
+            correction,
+        )
     }
 
     pub(super) fn load_dir<T: DeserializeOwned>(
@@ -335,11 +366,7 @@ impl Store {
         let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
         let (sequence, previous) = self.chain_head(&identity)?;
         let mut signed = attempt.clone();
-        signed.device = Some(identity.key.device);
-        signed.sequence = sequence + 1;
-        signed.previous = previous;
-        signed.signature = None;
-        signed.signature = Some(identity.sign(&signed.signed_bytes()));
+        signed.sign_as(&identity, sequence + 1, previous);
         let path = self.root.join(ATTEMPTS).join(format!("{}.ron", signed.id));
         if path.exists() {
             return Err(StoreError::write(

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::quiz::Mode;
 use crate::records::attempt::Attempt;
+use crate::records::correction::CorrectionKind;
 use crate::records::learner::Learner;
 use crate::records::verify::{Status, Verification};
 
@@ -22,6 +23,10 @@ pub struct LearnerModule {
     pub last: Option<DateTime<Utc>>,
     /// Attempts that did not verify (edited, unknown key, broken chain, unsigned).
     pub flagged: usize,
+    /// Attempts voided by a correction.
+    pub voided: usize,
+    /// Completed by a waiver, not a test.
+    pub waived: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -48,19 +53,34 @@ pub fn summarize(
 ) -> Summary {
     let mut cells: HashMap<(Uuid, &str), LearnerModule> = HashMap::new();
     let mut flagged = 0;
+    let voided: std::collections::HashSet<Uuid> = verification
+        .corrections
+        .iter()
+        .filter_map(|c| match &c.kind {
+            CorrectionKind::Void { attempt } => Some(*attempt),
+            CorrectionKind::Waive { .. } => None,
+        })
+        .collect();
+    let empty = |learner: Uuid, module: &str| LearnerModule {
+        learner,
+        module: module.to_owned(),
+        exams: 0,
+        best_exam: None,
+        passed: false,
+        last: None,
+        flagged: 0,
+        voided: 0,
+        waived: false,
+    };
     for attempt in attempts {
         let status = verification.status_of(&attempt.id);
         let cell = cells
             .entry((attempt.learner, attempt.module.as_str()))
-            .or_insert_with(|| LearnerModule {
-                learner: attempt.learner,
-                module: attempt.module.clone(),
-                exams: 0,
-                best_exam: None,
-                passed: false,
-                last: None,
-                flagged: 0,
-            });
+            .or_insert_with(|| empty(attempt.learner, &attempt.module));
+        if voided.contains(&attempt.id) {
+            cell.voided += 1;
+            continue;
+        }
         if status != Status::Valid {
             cell.flagged += 1;
             flagged += 1;
@@ -71,6 +91,15 @@ pub fn summarize(
             cell.exams += 1;
             cell.best_exam = cell.best_exam.max(Some(attempt.score.percent()));
             cell.passed |= attempt.passed;
+        }
+    }
+    for correction in &verification.corrections {
+        if let CorrectionKind::Waive { learner, module } = &correction.kind {
+            let cell = cells
+                .entry((*learner, module.as_str()))
+                .or_insert_with(|| empty(*learner, module));
+            cell.waived = true;
+            cell.passed = true;
         }
     }
     let mut units: BTreeMap<&str, UnitRow> = BTreeMap::new();

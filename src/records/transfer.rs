@@ -11,7 +11,7 @@ use crate::records::error::StoreError;
 use crate::records::export;
 use crate::records::store::Store;
 use crate::records::summary::summarize;
-use crate::records::verify::verify;
+use crate::records::verify::verify_loaded;
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub fn export_to_folder(
         ExportKind::Bundle => Ok(vec![bundle::export(store, &dir, now)?]),
         ExportKind::Csv | ExportKind::Xapi => {
             let loaded = store.load();
-            let verification = verify(&loaded.attempts, &loaded.devices);
+            let verification = verify_loaded(&loaded);
             let write = |name: String, bytes: Vec<u8>| -> Result<PathBuf, StoreError> {
                 let path = dir.join(name);
                 crate::records::atomic::write_atomic(&path, &bytes)

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::i18n;
 use crate::lang::Lang;
 use crate::records::attempt::Attempt;
+use crate::records::correction::Correction;
 use crate::records::identity::DeviceKey;
 
 /// What verification says about one attempt.
@@ -48,6 +49,10 @@ impl Status {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Verification {
     pub status: HashMap<Uuid, Status>,
+    /// Corrections that verify, which the summary applies.
+    pub corrections: Vec<Correction>,
+    /// Corrections whose signature does not verify: ignored, and reported.
+    pub bad_corrections: Vec<Uuid>,
     /// Attempts missing from a device's chain: (device, sequence numbers).
     pub missing: BTreeMap<Uuid, Vec<u64>>,
 }
@@ -64,10 +69,40 @@ impl Verification {
         self.status.values().filter(|s| **s == status).count()
     }
 
-    /// Everything checks out: every attempt valid, no chain gaps.
+    /// Everything checks out: every attempt valid, no chain gaps, no forged correction.
     pub fn is_clean(&self) -> bool {
-        self.missing.is_empty() && self.status.values().all(|s| *s == Status::Valid)
+        self.missing.is_empty()
+            && self.bad_corrections.is_empty()
+            && self.status.values().all(|s| *s == Status::Valid)
     }
+
+    /// Checks corrections with the same keys; only signed, unchanged ones take effect.
+    pub fn with_corrections(
+        mut self,
+        corrections: &[Correction],
+        keys: &HashMap<Uuid, DeviceKey>,
+    ) -> Self {
+        for correction in corrections {
+            let valid = match (
+                &correction.signature,
+                correction.device.and_then(|d| keys.get(&d)),
+            ) {
+                (Some(signature), Some(key)) => key.verifies(&correction.signed_bytes(), signature),
+                _ => false,
+            };
+            if valid {
+                self.corrections.push(correction.clone());
+            } else {
+                self.bad_corrections.push(correction.id);
+            }
+        }
+        self
+    }
+}
+
+/// Verifies everything a store holds: attempts, chains and corrections.
+pub fn verify_loaded(loaded: &crate::records::Loaded) -> Verification {
+    verify(&loaded.attempts, &loaded.devices).with_corrections(&loaded.corrections, &loaded.devices)
 }
 
 pub fn verify(attempts: &[Attempt], keys: &HashMap<Uuid, DeviceKey>) -> Verification {
