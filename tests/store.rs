@@ -225,3 +225,30 @@ fn leftover_temporary_files_are_ignored() {
     assert_eq!(loaded.learners, vec![siti]);
     assert!(loaded.problems.is_empty());
 }
+
+/// Released formats: signed attempts (format 2), corrections, the device key file and bundle
+/// format 1 must keep loading and verifying.
+#[test]
+fn released_v2_fixtures_still_load_and_verify() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2");
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["learners", "attempts", "corrections"] {
+        fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for entry in fs::read_dir(fixtures.join(sub)).unwrap() {
+            let entry = entry.unwrap();
+            fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name())).unwrap();
+        }
+    }
+    fs::copy(fixtures.join("device.ron"), dir.path().join("device.ron")).unwrap();
+    let loaded = Store::open(dir.path()).unwrap().load();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.attempts.len(), 2);
+    assert_eq!(loaded.corrections.len(), 1);
+    let verification = latih_asn::records::verify_loaded(&loaded);
+    assert!(verification.is_clean(), "{verification:?}");
+    assert_eq!(verification.corrections.len(), 1);
+
+    let bundle = latih_asn::records::bundle::read(&fixtures.join("bundle-v1.bundle.ron")).unwrap();
+    assert_eq!(bundle.body.attempts.len(), 2);
+    assert_eq!(bundle.body.corrections.len(), 1);
+}
