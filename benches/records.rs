@@ -161,19 +161,43 @@ fn main() {
         },
     );
 
-    // The HR folder with all 100,000.
-    let hr = Store::open(work.join("hr-100k")).unwrap();
+    // The HR folder with all 100,000: one combined bundle (as a trainer's laptop that collected
+    // the 50 desks would send), imported once.
+    let mut learners_all = Vec::new();
+    let mut attempts_all = Vec::new();
+    let mut keys = HashMap::new();
     for path in &bundles {
-        bundle::import(&hr, path, Utc::now()).unwrap();
+        let parsed = bundle::read(path).unwrap();
+        keys.extend(parsed.body.devices.iter().map(|k| (k.device, k.clone())));
+        learners_all.extend(parsed.body.learners);
+        attempts_all.extend(parsed.body.attempts);
     }
+    std::fs::create_dir_all(work.join("collector")).unwrap();
+    let collector = Identity::load_or_create(&work.join("collector")).unwrap();
+    let combined = bundle::assemble(
+        &collector,
+        learners_all,
+        attempts_all,
+        Vec::new(),
+        &keys,
+        Utc::now(),
+    );
+    let combined_path = work.join("combined.bundle.ron");
+    std::fs::write(&combined_path, ron::to_string(&combined).unwrap()).unwrap();
+    let hr = Store::open(work.join("hr-100k")).unwrap();
+    bundle::import(&hr, &combined_path, Utc::now()).unwrap();
     let modules: Vec<String> = MODULES.iter().map(|m| (*m).to_owned()).collect();
     let (loaded, verification) = time(
         "load, verify and summarise 100,000 attempts",
         Duration::from_secs(1),
         || {
-            let loaded = hr.load();
-            let verification = verify_loaded(&loaded);
-            let summary = summarize(&loaded.learners, &loaded.attempts, &verification, &modules);
+            let loaded = time("  of which: load", Duration::from_secs(1), || hr.load());
+            let verification = time("  of which: verify", Duration::from_secs(1), || {
+                verify_loaded(&loaded)
+            });
+            let summary = time("  of which: summarise", Duration::from_secs(1), || {
+                summarize(&loaded.learners, &loaded.attempts, &verification, &modules)
+            });
             assert_eq!(summary.attempts, 100_000);
             (loaded, verification)
         },

@@ -245,3 +245,28 @@ fn participant_without_nip_is_registered_and_marked() {
     click(&mut app, "Ganti profil");
     assert!(shows_containing(&app, "Tanpa NIP"));
 }
+
+#[test]
+fn window_size_and_position_are_remembered_at_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), Lang::Id);
+    send(
+        &mut app,
+        Message::Window(iced::window::Event::Resized(iced::Size::new(900.0, 640.0))),
+    );
+    send(
+        &mut app,
+        Message::Window(iced::window::Event::Moved(iced::Point::new(40.0, 30.0))),
+    );
+    send(
+        &mut app,
+        Message::Window(iced::window::Event::CloseRequested),
+    );
+    let settings = latih_asn::records::Store::open(dir.path())
+        .unwrap()
+        .load()
+        .settings;
+    let placement = settings.window.expect("saved at close");
+    assert_eq!((placement.width, placement.height), (900.0, 640.0));
+    assert_eq!((placement.x, placement.y), (Some(40.0), Some(30.0)));
+}
