@@ -753,11 +753,12 @@ impl App {
     fn key_pressed(&mut self, key: &Key, modifiers: keyboard::Modifiers) -> Task<Message> {
         use keyboard::key::Named;
         if *key == Key::Named(Named::Tab) {
-            return if modifiers.shift() {
+            let focus = if modifiers.shift() {
                 iced::widget::operation::focus_previous()
             } else {
                 iced::widget::operation::focus_next()
             };
+            return focus.chain(widget::reveal_focused());
         }
         let escape = *key == Key::Named(Named::Escape);
         let message = match &self.screen {

@@ -2,8 +2,10 @@
 //! the same way, and every control can be reached with the keyboard.
 
 mod focus;
+mod reveal;
 
 pub use focus::Focus;
+pub use reveal::{PAGE_SCROLL, reveal_focused};
 
 use iced::widget::{button, column, container, text};
 use iced::{Element, Font, Length, font};

@@ -51,6 +51,7 @@ impl Home {
             .spacing(16)
             .padding(24),
         )
+        .id(crate::widget::PAGE_SCROLL)
         .into()
     }
 }

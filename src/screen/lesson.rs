@@ -12,7 +12,7 @@ use crate::theme;
 use crate::widget::{self, size};
 
 /// Id of the lesson's scrollable, to start each lesson at the top.
-pub const SCROLL: &str = "lesson_scroll";
+pub const SCROLL: &str = crate::widget::PAGE_SCROLL;
 
 #[derive(Debug, Clone)]
 pub struct LessonReader {

@@ -167,7 +167,9 @@ impl ModulePage {
                 content = content.push(view_attempt(ctx, attempt));
             }
         }
-        scrollable(content.padding(24)).into()
+        scrollable(content.padding(24))
+            .id(crate::widget::PAGE_SCROLL)
+            .into()
     }
 }
 

@@ -98,7 +98,9 @@ impl Profile {
         } else {
             self.view_list(ctx, learners)
         };
-        scrollable(column![content].padding(24).max_width(760)).into()
+        scrollable(column![content].padding(24).max_width(760))
+            .id(crate::widget::PAGE_SCROLL)
+            .into()
     }
 
     fn view_list<'a>(&'a self, ctx: &Ctx<'a>, learners: &'a [Learner]) -> Element<'a, Message> {

@@ -14,7 +14,7 @@ use crate::theme;
 use crate::widget::{self, size};
 
 /// Id of the quiz's scrollable: feedback is scrolled into view, a new question starts at the top.
-pub const SCROLL: &str = "quiz_scroll";
+pub const SCROLL: &str = crate::widget::PAGE_SCROLL;
 
 #[derive(Debug, Clone)]
 pub struct QuizScreen {

@@ -112,6 +112,7 @@ impl ResultScreen {
             .padding(24)
             .max_width(900),
         )
+        .id(crate::widget::PAGE_SCROLL)
         .into()
     }
 }

@@ -194,6 +194,7 @@ impl SettingsScreen {
             .spacing(14)
             .padding(24),
         )
+        .id(crate::widget::PAGE_SCROLL)
         .into()
     }
 
