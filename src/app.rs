@@ -918,33 +918,10 @@ fn import_lines(
             &[("path", &path.display().to_string())],
         )]);
     }
-    let mut refused = false;
+    let refused = results.iter().any(|(_, result)| result.is_err());
     let lines = results
         .iter()
-        .map(|(file, result)| {
-            let file = file.display().to_string();
-            match result {
-                Ok(report) => i18n::tr_args(
-                    lang,
-                    "cli-import-ok",
-                    &[
-                        ("file", &file),
-                        ("added", &report.added_attempts.to_string()),
-                        ("learners", &report.added_learners.to_string()),
-                        ("present", &report.already_present.to_string()),
-                        ("conflicts", &report.conflicts.len().to_string()),
-                    ],
-                ),
-                Err(error) => {
-                    refused = true;
-                    i18n::tr_args(
-                        lang,
-                        "cli-import-refused",
-                        &[("file", &file), ("detail", &error.message(lang))],
-                    )
-                }
-            }
-        })
+        .map(|(file, result)| crate::records::transfer::import_message(file, result, lang))
         .collect();
     if refused { Err(lines) } else { Ok(lines) }
 }

@@ -114,39 +114,26 @@ fn main() -> ExitCode {
     let system_lang = Lang::from_system_locale(sys_locale::get_locale().as_deref());
     let flag_lang = cli.lang.as_deref().and_then(Lang::from_code);
 
+    let data_dir = || {
+        records::resolve_data_dir(cli.data_dir.as_deref(), env.as_deref(), exe_dir.as_deref())
+            .map_err(|error| {
+                eprintln!("{}", error.message(flag_lang.unwrap_or(system_lang)));
+                ExitCode::from(2)
+            })
+    };
     match cli.command {
         Some(Command::Content { command }) => {
             let lang = flag_lang.unwrap_or(system_lang);
             run_content(command, lang)
         }
-        Some(Command::Records { command }) => {
-            let data_dir = match records::resolve_data_dir(
-                cli.data_dir.as_deref(),
-                env.as_deref(),
-                exe_dir.as_deref(),
-            ) {
-                Ok(dir) => dir,
-                Err(error) => {
-                    eprintln!("{}", error.message(flag_lang.unwrap_or(system_lang)));
-                    return ExitCode::from(2);
-                }
-            };
-            records_cli::run(command, &data_dir, flag_lang, system_lang)
-        }
-        None => {
-            let data_dir = match records::resolve_data_dir(
-                cli.data_dir.as_deref(),
-                env.as_deref(),
-                exe_dir.as_deref(),
-            ) {
-                Ok(dir) => dir,
-                Err(error) => {
-                    eprintln!("{}", error.message(flag_lang.unwrap_or(system_lang)));
-                    return ExitCode::FAILURE;
-                }
-            };
-            run_gui(data_dir, flag_lang, system_lang)
-        }
+        Some(Command::Records { command }) => match data_dir() {
+            Ok(dir) => records_cli::run(command, &dir, flag_lang, system_lang),
+            Err(code) => code,
+        },
+        None => match data_dir() {
+            Ok(dir) => run_gui(dir, flag_lang, system_lang),
+            Err(code) => code,
+        },
     }
 }
 
@@ -240,35 +227,13 @@ mod records_cli {
     fn import(store: &Store, paths: &[std::path::PathBuf], lang: Lang) -> ExitCode {
         let mut refused = false;
         for path in paths {
-            match bundle::import(store, path, Utc::now()) {
-                Ok(report) => println!(
-                    "{}",
-                    i18n::tr_args(
-                        lang,
-                        "cli-import-ok",
-                        &[
-                            ("file", &path.display().to_string()),
-                            ("added", &report.added_attempts.to_string()),
-                            ("learners", &report.added_learners.to_string()),
-                            ("present", &report.already_present.to_string()),
-                            ("conflicts", &report.conflicts.len().to_string()),
-                        ]
-                    )
-                ),
-                Err(error) => {
-                    refused = true;
-                    eprintln!(
-                        "{}",
-                        i18n::tr_args(
-                            lang,
-                            "cli-import-refused",
-                            &[
-                                ("file", &path.display().to_string()),
-                                ("detail", &error.message(lang))
-                            ]
-                        )
-                    );
-                }
+            let result = bundle::import(store, path, Utc::now());
+            let message = latih_asn::records::transfer::import_message(path, &result, lang);
+            if result.is_ok() {
+                println!("{message}");
+            } else {
+                refused = true;
+                eprintln!("{message}");
             }
         }
         if refused {

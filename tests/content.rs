@@ -1,6 +1,10 @@
 //! The embedded curriculum is valid and complete, and content packs are checked the same way:
 //! a broken pack is refused whole, with file and line, and nothing else changes.
 
+#[path = "harness/files.rs"]
+mod files;
+use files::copy_dir;
+
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
@@ -8,19 +12,6 @@ use std::path::Path;
 use latih_asn::content::coverage::coverage;
 use latih_asn::content::{self, ContentErrorKind, DirFiles, Form, QuestionKind};
 use latih_asn::lang::Lang;
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 fn fixture_pack() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -1,6 +1,10 @@
 //! Importing a content pack from the Settings screen: a good pack appears on the home screen
 //! and stays after a restart; a broken one is refused with reasons and changes nothing.
 
+#[path = "harness/files.rs"]
+mod files;
+use files::copy_dir;
+
 #[path = "harness/app.rs"]
 mod harness;
 
@@ -10,18 +14,6 @@ use std::path::Path;
 use harness::{assert_shows, click, open, shows, shows_containing, type_into};
 use latih_asn::lang::Lang;
 use latih_asn::screen::{profile, settings};
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
-}
 
 fn with_profile(dir: &Path) -> latih_asn::app::App {
     let mut app = open(dir, Lang::Id);

@@ -33,6 +33,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// Opens (creating) a lock file; `.write()` on the result waits for other writers, in this
+/// process or another copy of the app on the same folder.
+pub(crate) fn lock_file(path: &Path) -> Result<fd_lock::RwLock<File>, crate::records::StoreError> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map(fd_lock::RwLock::new)
+        .map_err(|e| crate::records::StoreError::write(path, e))
+}
+
 /// Makes the rename itself durable (on Unix a directory entry lives in the directory's data).
 fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]

@@ -394,13 +394,7 @@ pub fn journal(store: &Store) -> Vec<JournalEntry> {
 
 fn append_journal(store: &Store, entry: JournalEntry) -> Result<(), StoreError> {
     let lock_path = store.path(".journal.lock");
-    let lock_file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(|e| StoreError::write(&lock_path, e))?;
-    let mut lock = fd_lock::RwLock::new(lock_file);
+    let mut lock = crate::records::atomic::lock_file(&lock_path)?;
     let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
     let mut entries = journal(store);
     entries.push(entry);

@@ -14,7 +14,7 @@
 //! ```
 
 use std::collections::HashMap;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
@@ -22,7 +22,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
-use crate::records::atomic::write_atomic;
+use crate::records::atomic::{lock_file, write_atomic};
 use crate::records::attempt::{ATTEMPT_VERSION, Attempt};
 use crate::records::bundle::{BATCH_VERSION, ImportBatch};
 use crate::records::correction::{CORRECTION_VERSION, Correction};
@@ -356,13 +356,7 @@ impl Store {
     pub fn record_attempt(&self, attempt: &Attempt) -> Result<Attempt, StoreError> {
         let identity = self.identity()?;
         let lock_path = self.root.join(".chain.lock");
-        let lock_file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| StoreError::write(&lock_path, e))?;
-        let mut lock = fd_lock::RwLock::new(lock_file);
+        let mut lock = lock_file(&lock_path)?;
         let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
         let (sequence, previous) = self.chain_head(&identity)?;
         let mut signed = attempt.clone();
@@ -432,13 +426,7 @@ impl Store {
         let dir = self.root.join(PROGRESS);
         let path = dir.join(format!("{}.ron", progress.learner));
         let lock_path = dir.join(format!(".{}.lock", progress.learner));
-        let lock_file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| StoreError::write(&lock_path, e))?;
-        let mut lock = fd_lock::RwLock::new(lock_file);
+        let mut lock = lock_file(&lock_path)?;
         let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
         let mut merged = progress.clone();
         if let Ok(text) = fs::read_to_string(&path) {

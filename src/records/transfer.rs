@@ -97,6 +97,33 @@ pub fn bundle_files(path: &Path) -> Vec<PathBuf> {
     }
 }
 
+/// What one import did, in the user's language (for the app and the command line alike).
+pub fn import_message(
+    file: &Path,
+    result: &Result<ImportReport, BundleError>,
+    lang: Lang,
+) -> String {
+    let file = file.display().to_string();
+    match result {
+        Ok(report) => crate::i18n::tr_args(
+            lang,
+            "cli-import-ok",
+            &[
+                ("file", &file),
+                ("added", &report.added_attempts.to_string()),
+                ("learners", &report.added_learners.to_string()),
+                ("present", &report.already_present.to_string()),
+                ("conflicts", &report.conflicts.len().to_string()),
+            ],
+        ),
+        Err(error) => crate::i18n::tr_args(
+            lang,
+            "cli-import-refused",
+            &[("file", &file), ("detail", &error.message(lang))],
+        ),
+    }
+}
+
 /// Imports every bundle at `path`; each is accepted or refused on its own.
 pub fn import_path(
     store: &Store,
