@@ -71,6 +71,9 @@ pub enum Message {
     AttemptRecorded(Result<Attempt, StoreError>),
     /// A records export or import finished: lines to show, `Err` when something failed.
     RecordsDone(Result<Vec<String>, Vec<String>>),
+    /// An import finished: what to tell the user, and the records as they now are on disk
+    /// (read in the background, not in `update`).
+    RecordsImported(Result<Vec<String>, Vec<String>>, Box<Loaded>),
     /// A content pack import finished: the new catalog and the installed name, or why not.
     PackInstalled(Result<(Catalog, String), InstallError>),
     ProgressSaved(Result<Progress, StoreError>),
@@ -331,13 +334,16 @@ impl App {
                 self.notices.clear();
                 Task::none()
             }
-            Message::RecordsDone(outcome) => {
-                if outcome.is_ok() {
-                    // Imported records change what the screens show.
-                    let loaded = self.store.load();
-                    self.learners = loaded.learners;
-                    self.attempts = loaded.attempts;
+            Message::RecordsImported(outcome, loaded) => {
+                // Imported records change what the screens show.
+                self.learners = loaded.learners;
+                self.attempts = loaded.attempts;
+                if let Screen::Settings(screen) = &mut self.screen {
+                    screen.records_finished(outcome);
                 }
+                Task::none()
+            }
+            Message::RecordsDone(outcome) => {
                 if let Screen::Settings(screen) = &mut self.screen {
                     screen.records_finished(outcome);
                 }
@@ -730,8 +736,11 @@ impl App {
                 let store = self.store.clone();
                 let lang = self.lang();
                 Task::perform(
-                    async move { import_lines(&store, &path, lang) },
-                    Message::RecordsDone,
+                    async move {
+                        let outcome = import_lines(&store, &path, lang);
+                        (outcome, Box::new(store.load()))
+                    },
+                    |(outcome, loaded)| Message::RecordsImported(outcome, loaded),
                 )
             }
             settings_screen::Action::OpenDataFolder => {
