@@ -6,6 +6,7 @@
 mod atomic;
 mod attempt;
 pub mod bundle;
+mod cache;
 mod correction;
 mod error;
 pub mod export;

@@ -210,7 +210,7 @@ fn killing_the_writer_mid_save_never_loses_or_damages_a_record() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(rng.random_range(30..300)));
+        std::thread::sleep(Duration::from_millis(rng.random_range(150..600)));
         child.kill().unwrap();
         let output = child.wait_with_output().unwrap();
         // Every id printed was durable before it was printed.
@@ -401,10 +401,9 @@ fn conflicting_copies_of_a_record_are_reported_not_merged() {
     bundle::import(&trainer, &original_path, Utc::now()).unwrap();
     let batch = fs::read_dir(trainer.path("imported"))
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .unwrap();
     let text = fs::read_to_string(&batch).unwrap();
     assert!(text.contains("seed:0"));
     fs::write(&batch, text.replacen("seed:0", "seed:5", 1)).unwrap();
@@ -758,4 +757,55 @@ fn corrections_void_and_waive_without_editing_records() {
         .code(),
         Some(2)
     );
+}
+
+#[test]
+fn the_import_cache_is_used_only_while_its_seal_and_source_hold() {
+    let (_a, desk) = device_with_records(3);
+    let out = tempfile::tempdir().unwrap();
+    let path = bundle::export(&desk, out.path(), Utc::now()).unwrap();
+    let hr_dir = tempfile::tempdir().unwrap();
+    let hr = Store::open(hr_dir.path()).unwrap();
+    bundle::import(&hr, &path, Utc::now()).unwrap();
+    let files: Vec<std::path::PathBuf> = fs::read_dir(hr.path("imported"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let ron = files
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .unwrap()
+        .clone();
+    let cache = ron.with_extension("cache");
+    assert!(cache.exists());
+
+    let loaded = hr.load();
+    assert_eq!(loaded.checked.len(), 3, "the sealed cache is used");
+    assert!(latih_asn::records::verify_loaded(&loaded).is_clean());
+
+    // A damaged cache is ignored: the RON is read and every signature checked again.
+    let mut bytes = fs::read(&cache).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x55;
+    fs::write(&cache, &bytes).unwrap();
+    let loaded = hr.load();
+    assert!(loaded.checked.is_empty());
+    assert!(latih_asn::records::verify_loaded(&loaded).is_clean());
+
+    // Rebuild a good cache by importing into a fresh folder, then edit the RON: the cache no
+    // longer matches its source, so the edit is seen and flagged.
+    let hr2_dir = tempfile::tempdir().unwrap();
+    let hr2 = Store::open(hr2_dir.path()).unwrap();
+    bundle::import(&hr2, &path, Utc::now()).unwrap();
+    let ron2 = fs::read_dir(hr2.path("imported"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .unwrap();
+    let text = fs::read_to_string(&ron2).unwrap();
+    fs::write(&ron2, text.replacen("passed:false", "passed:true", 1)).unwrap();
+    let loaded = hr2.load();
+    assert!(loaded.checked.is_empty());
+    let verification = latih_asn::records::verify_loaded(&loaded);
+    assert_eq!(verification.count(Status::Edited), 1);
 }

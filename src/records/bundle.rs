@@ -377,10 +377,34 @@ fn import_bundle(
         attempts,
         corrections,
     };
-    let path = store.path(IMPORTED).join(format!("{}.ron", Uuid::new_v4()));
+    let id = Uuid::new_v4();
+    let path = store.path(IMPORTED).join(format!("{id}.ron"));
     let text = ron::to_string(&batch).map_err(|e| StoreError::Encode(e.to_string()))?;
     crate::records::atomic::write_atomic(&path, text.as_bytes())
         .map_err(|e| StoreError::write(&path, e))?;
+    // The cache only speeds up loading; if writing it fails, loading reads the RON instead.
+    let mut keys = loaded.devices.clone();
+    keys.extend(
+        carried
+            .into_iter()
+            .map(|(device, key)| (device, key.clone())),
+    );
+    let checked = crate::records::cache::check(&batch, &keys);
+    let cache_path = store.path(IMPORTED).join(format!("{id}.cache"));
+    match store.identity() {
+        Ok(identity) => {
+            if let Err(error) = crate::records::cache::write(
+                &cache_path,
+                text.as_bytes(),
+                &batch,
+                checked,
+                &identity,
+            ) {
+                log::warn!("cannot write {}: {error}", cache_path.display());
+            }
+        }
+        Err(error) => log::warn!("{error}"),
+    }
     Ok(report)
 }
 

@@ -25,6 +25,7 @@ use uuid::Uuid;
 use crate::records::atomic::{lock_file, write_atomic};
 use crate::records::attempt::{ATTEMPT_VERSION, Attempt};
 use crate::records::bundle::{BATCH_VERSION, ImportBatch};
+use crate::records::cache::Checked;
 use crate::records::correction::{CORRECTION_VERSION, Correction};
 use crate::records::error::StoreError;
 use crate::records::identity::{DeviceKey, Identity};
@@ -72,6 +73,8 @@ pub struct Loaded {
     pub conflicts: Vec<Uuid>,
     /// Voids and waivers, local and imported.
     pub corrections: Vec<Correction>,
+    /// Signature checks and chain hashes done at import time (from sealed caches).
+    pub checked: HashMap<Uuid, Checked>,
 }
 
 #[derive(Debug, Clone)]
@@ -154,7 +157,10 @@ impl Store {
             .map(|progress| (progress.learner, progress))
             .collect();
         let mut attempts: Vec<Attempt> = self.load_dir(ATTEMPTS, ATTEMPT_VERSION, &mut problems);
-        let batches: Vec<ImportBatch> = self.load_dir(IMPORTED, BATCH_VERSION, &mut problems);
+        let own_key = fs::read_to_string(self.root.join("device.ron"))
+            .ok()
+            .and_then(|text| ron::from_str::<DeviceKey>(&text).ok());
+        let (batches, checked) = self.load_imported(own_key.as_ref(), &mut problems);
         let mut corrections: Vec<Correction> =
             self.load_dir(CORRECTIONS, CORRECTION_VERSION, &mut problems);
         let mut conflicts = Vec::new();
@@ -200,9 +206,7 @@ impl Store {
             .into_iter()
             .map(|key| (key.device, key))
             .collect();
-        if let Ok(text) = fs::read_to_string(self.root.join("device.ron"))
-            && let Ok(own) = ron::from_str::<DeviceKey>(&text)
-        {
+        if let Some(own) = own_key {
             devices.insert(own.device, own);
         }
         Loaded {
@@ -214,7 +218,52 @@ impl Store {
             devices,
             conflicts,
             corrections,
+            checked,
         }
+    }
+
+    /// The import batches: from their sealed caches where the seal holds, else from the RON.
+    fn load_imported(
+        &self,
+        own_key: Option<&DeviceKey>,
+        problems: &mut Vec<Problem>,
+    ) -> (Vec<ImportBatch>, HashMap<Uuid, Checked>) {
+        let dir = self.root.join(IMPORTED);
+        let Ok(entries) = fs::read_dir(&dir) else {
+            return (Vec::new(), HashMap::new());
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+            .filter(|path| {
+                !path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        paths.sort();
+        let mut batches = Vec::new();
+        let mut checked = HashMap::new();
+        for path in paths {
+            let cached = own_key.and_then(|key| crate::records::cache::read(&path, key));
+            if let Some((batch, results)) = cached {
+                checked.extend(batch.attempts.iter().map(|a| a.id).zip(results));
+                batches.push(batch);
+                continue;
+            }
+            match fs::read_to_string(&path) {
+                Ok(text) => {
+                    if let Some(batch) =
+                        self.decode::<ImportBatch>(&path, &text, BATCH_VERSION, problems)
+                    {
+                        batches.push(batch);
+                    }
+                }
+                Err(error) => self.quarantine(&path, error.to_string(), problems),
+            }
+        }
+        (batches, checked)
     }
 
     /// Saves a signed correction (a new record; nothing existing is changed).

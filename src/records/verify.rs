@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::i18n;
 use crate::lang::Lang;
 use crate::records::attempt::Attempt;
+use crate::records::cache::Checked;
 use crate::records::correction::Correction;
 use crate::records::identity::DeviceKey;
 
@@ -100,23 +101,44 @@ impl Verification {
     }
 }
 
-/// Verifies everything a store holds: attempts, chains and corrections.
+/// Verifies everything a store holds: attempts, chains and corrections, reusing the checks
+/// sealed at import time.
 pub fn verify_loaded(loaded: &crate::records::Loaded) -> Verification {
-    verify(&loaded.attempts, &loaded.devices).with_corrections(&loaded.corrections, &loaded.devices)
+    verify_with(&loaded.attempts, &loaded.devices, &loaded.checked)
+        .with_corrections(&loaded.corrections, &loaded.devices)
 }
 
 pub fn verify(attempts: &[Attempt], keys: &HashMap<Uuid, DeviceKey>) -> Verification {
+    verify_with(attempts, keys, &HashMap::new())
+}
+
+fn verify_with(
+    attempts: &[Attempt],
+    keys: &HashMap<Uuid, DeviceKey>,
+    checked: &HashMap<Uuid, Checked>,
+) -> Verification {
+    let hash_of = |attempt: &Attempt| match checked.get(&attempt.id) {
+        Some(done) => done.chain_hash.clone(),
+        None => attempt.chain_hash(),
+    };
     let mut result = Verification::default();
     let mut chains: HashMap<Uuid, Vec<&Attempt>> = HashMap::new();
     for attempt in attempts {
         let status = match (&attempt.signature, attempt.device) {
             (Some(signature), Some(device)) => match keys.get(&device) {
                 None => Status::UnknownKey,
-                Some(key) if key.verifies(&attempt.signed_bytes(), signature) => {
-                    chains.entry(device).or_default().push(attempt);
-                    Status::Valid
+                Some(key) => {
+                    let ok = match checked.get(&attempt.id) {
+                        Some(done) => done.signature_ok,
+                        None => key.verifies(&attempt.signed_bytes(), signature),
+                    };
+                    if ok {
+                        chains.entry(device).or_default().push(attempt);
+                        Status::Valid
+                    } else {
+                        Status::Edited
+                    }
                 }
-                Some(_) => Status::Edited,
             },
             _ => Status::Unsigned,
         };
@@ -136,7 +158,7 @@ pub fn verify(attempts: &[Attempt], keys: &HashMap<Uuid, DeviceKey>) -> Verifica
             missing.extend(expected..attempt.sequence);
             let follows = match previous {
                 Some(before) if before.sequence + 1 == attempt.sequence => {
-                    attempt.previous.as_deref() == Some(before.chain_hash().as_str())
+                    attempt.previous.as_deref() == Some(hash_of(before).as_str())
                 }
                 // After a gap the link cannot be checked; the gap itself is reported.
                 Some(_) => true,
