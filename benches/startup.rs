@@ -38,7 +38,19 @@ fn main() {
                     .spawn()
                     .expect("Xvfb is needed: apt-get install xvfb xdotool"),
             );
-            std::thread::sleep(Duration::from_millis(500));
+            // Wait until the X server answers: a run started before that fails to open a window.
+            for _ in 0..100 {
+                let ready = Command::new("xdotool")
+                    .arg("getdisplaygeometry")
+                    .env("DISPLAY", &display)
+                    .stderr(Stdio::null())
+                    .output()
+                    .is_ok_and(|out| out.status.success());
+                if ready {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
             display
         }
     };
