@@ -709,6 +709,30 @@ fn corrections_void_and_waive_without_editing_records() {
         .unwrap();
     assert!(pilkada.passed && pilkada.waived);
 
+    // xAPI: the voided exam is not sent; the waiver is a "completed" statement.
+    let statements = export::xapi_statements(&loaded.learners, &loaded.attempts, &verification);
+    assert!(statements.iter().all(|s| s["id"] != passed.id.to_string()));
+    let completed: Vec<_> = statements
+        .iter()
+        .filter(|s| s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed")
+        .collect();
+    assert_eq!(completed.len(), 1);
+    assert_eq!(
+        completed[0]["object"]["id"],
+        "https://latih-asn.invalid/xapi/module/pilkada"
+    );
+    // CSV shows the voided exam as voided.
+    let mut bytes = Vec::new();
+    export::attempts_csv(
+        &mut bytes,
+        &loaded.learners,
+        &loaded.attempts,
+        &verification,
+        Lang::En,
+    )
+    .unwrap();
+    assert!(String::from_utf8_lossy(&bytes).contains("voided (correction)"));
+
     // Corrections travel in bundles and apply at HR too.
     let out_dir = tempfile::tempdir().unwrap();
     let path = bundle::export(&desk, out_dir.path(), Utc::now()).unwrap();

@@ -242,3 +242,4 @@ records-none-found = No bundle files in { $path }.
 cli-not-found = Not found: { $what }
 cli-correction-needs-reason = A correction needs --reason and --by (who decided).
 cli-correction-saved = Correction saved as new record { $id }; the earlier records are unchanged.
+verify-voided = voided (correction)

@@ -230,3 +230,4 @@ records-none-found = Tidak ada berkas bundle di { $path }.
 cli-not-found = Tidak ditemukan: { $what }
 cli-correction-needs-reason = Koreksi memerlukan --reason (alasan) dan --by (siapa yang memutuskan).
 cli-correction-saved = Koreksi disimpan sebagai catatan baru { $id }; catatan lama tidak diubah.
+verify-voided = dibatalkan (koreksi)

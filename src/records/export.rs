@@ -40,6 +40,7 @@ pub fn attempts_csv<W: Write>(
     lang: Lang,
 ) -> std::io::Result<()> {
     let by_id: HashMap<Uuid, &Learner> = learners.iter().map(|l| (l.id, l)).collect();
+    let voided = verification.voided();
     let mut csv = writer(out)?;
     csv.write_record(header(
         lang,
@@ -94,7 +95,11 @@ pub fn attempts_csv<W: Write>(
             attempt.score.total.to_string(),
             attempt.pass_mark.to_string(),
             i18n::tr(lang, if attempt.passed { "csv-yes" } else { "csv-no" }),
-            status.label(lang),
+            if voided.contains(&attempt.id) {
+                i18n::tr(lang, "verify-voided")
+            } else {
+                status.label(lang)
+            },
         ])
         .map_err(csv_error)?;
     }
@@ -164,15 +169,13 @@ pub fn xapi_statements(
     verification: &Verification,
 ) -> Vec<Value> {
     let by_id: HashMap<Uuid, &Learner> = learners.iter().map(|l| (l.id, l)).collect();
+    let voided = verification.voided();
     attempts
         .iter()
-        .filter(|a| verification.status_of(&a.id) == Status::Valid)
+        .filter(|a| verification.status_of(&a.id) == Status::Valid && !voided.contains(&a.id))
         .filter_map(|attempt| {
             let learner = by_id.get(&attempt.learner)?;
-            let account = match &learner.nip {
-                Some(nip) => json!({ "homePage": NIP_HOME_PAGE, "name": nip.as_str() }),
-                None => json!({ "homePage": format!("{ACTIVITY_BASE}/learner"), "name": learner.id.to_string() }),
-            };
+            let account = account(learner);
             let (verb, display) = match (attempt.mode, attempt.passed) {
                 (Mode::Exam, true) => ("http://adlnet.gov/expapi/verbs/passed", "passed"),
                 (Mode::Exam, false) => ("http://adlnet.gov/expapi/verbs/failed", "failed"),
@@ -214,5 +217,50 @@ pub fn xapi_statements(
                 "timestamp": attempt.finished.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
             }))
         })
+        .chain(waiver_statements(&by_id, verification))
         .collect()
+}
+
+/// A waived module is reported as "completed" (no score): the learner completed the requirement
+/// by a decision, not a test. The statement id is the correction's id.
+fn waiver_statements<'a>(
+    by_id: &'a HashMap<Uuid, &'a Learner>,
+    verification: &'a Verification,
+) -> impl Iterator<Item = Value> + 'a {
+    verification.corrections.iter().filter_map(move |correction| {
+        let crate::records::CorrectionKind::Waive { learner, module } = &correction.kind else {
+            return None;
+        };
+        let learner = by_id.get(learner)?;
+        Some(json!({
+            "id": correction.id.to_string(),
+            "actor": { "objectType": "Agent", "name": learner.name, "account": account(learner) },
+            "verb": { "id": "http://adlnet.gov/expapi/verbs/completed", "display": { "en-US": "completed" } },
+            "object": {
+                "objectType": "Activity",
+                "id": format!("{ACTIVITY_BASE}/module/{module}"),
+                "definition": { "type": "http://adlnet.gov/expapi/activities/course", "name": { "id-ID": module } }
+            },
+            "result": { "completion": true },
+            "context": {
+                "platform": "latih-asn",
+                "language": "id-ID",
+                "extensions": {
+                    format!("{ACTIVITY_BASE}/extensions/waiver-reason"): correction.reason,
+                    format!("{ACTIVITY_BASE}/extensions/decided-by"): correction.by
+                }
+            },
+            "timestamp": correction.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        }))
+    })
+}
+
+/// The xAPI account of a learner: the NIP at BKN, or the profile id for learners without NIP.
+fn account(learner: &Learner) -> Value {
+    match &learner.nip {
+        Some(nip) => json!({ "homePage": NIP_HOME_PAGE, "name": nip.as_str() }),
+        None => {
+            json!({ "homePage": format!("{ACTIVITY_BASE}/learner"), "name": learner.id.to_string() })
+        }
+    }
 }

@@ -77,6 +77,17 @@ impl Verification {
             && self.status.values().all(|s| *s == Status::Valid)
     }
 
+    /// Attempts voided by a valid correction: they do not count and are not exported as results.
+    pub fn voided(&self) -> std::collections::HashSet<Uuid> {
+        self.corrections
+            .iter()
+            .filter_map(|c| match &c.kind {
+                crate::records::CorrectionKind::Void { attempt } => Some(*attempt),
+                crate::records::CorrectionKind::Waive { .. } => None,
+            })
+            .collect()
+    }
+
     /// Checks corrections with the same keys; only signed, unchanged ones take effect.
     pub fn with_corrections(
         mut self,
