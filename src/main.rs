@@ -247,20 +247,13 @@ mod records_cli {
         let loaded = store.load();
         let verification = verify_loaded(&loaded);
         let result = match format {
-            ExportFormat::Bundle => {
-                let dir = out
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."));
-                bundle::build(store, Utc::now())
-                    .map_err(|e| e.message(lang))
-                    .and_then(|b| ron::to_string(&b).map_err(|e| e.to_string()))
-                    .and_then(|text| {
-                        let _ = dir;
-                        latih_asn::records::write_atomic(out, text.as_bytes())
-                            .map_err(|e| e.to_string())
-                    })
-            }
+            ExportFormat::Bundle => bundle::build(store, Utc::now())
+                .map_err(|e| e.message(lang))
+                .and_then(|b| ron::to_string(&b).map_err(|e| e.to_string()))
+                .and_then(|text| {
+                    latih_asn::records::write_atomic(out, text.as_bytes())
+                        .map_err(|e| e.to_string())
+                }),
             ExportFormat::Xapi => serde_json::to_vec_pretty(&export::xapi_statements(
                 &loaded.learners,
                 &loaded.attempts,
