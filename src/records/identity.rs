@@ -63,6 +63,11 @@ impl std::fmt::Debug for Identity {
 impl Identity {
     /// Loads the key pair from the data folder, or makes one on first start.
     pub fn load_or_create(root: &Path) -> Result<Identity, StoreError> {
+        // Two copies of the app starting at once must not each make a key (the second would
+        // replace the first and every record it signed would stop verifying).
+        let lock_path = root.join(".identity.lock");
+        let mut lock = crate::records::atomic::lock_file(&lock_path)?;
+        let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
         let secret_path = root.join(SECRET_FILE);
         let device_path = root.join(DEVICE_FILE);
         if let (Ok(secret), Ok(device)) = (
@@ -124,6 +129,18 @@ mod tests {
         let signature = first.sign(b"hello");
         assert!(again.key.verifies(b"hello", &signature));
         assert!(!again.key.verifies(b"hellO", &signature));
+    }
+
+    #[test]
+    fn two_copies_starting_at_once_share_one_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let keys: Vec<DeviceKey> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..4)
+                .map(|_| scope.spawn(|| Identity::load_or_create(dir.path()).unwrap().key))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert!(keys.windows(2).all(|pair| pair[0] == pair[1]));
     }
 
     #[test]
