@@ -222,15 +222,11 @@ impl Store {
         }
     }
 
-    /// The import batches: from their sealed caches where the seal holds, else from the RON.
-    fn load_imported(
-        &self,
-        own_key: Option<&DeviceKey>,
-        problems: &mut Vec<Problem>,
-    ) -> (Vec<ImportBatch>, HashMap<Uuid, Checked>) {
-        let dir = self.root.join(IMPORTED);
-        let Ok(entries) = fs::read_dir(&dir) else {
-            return (Vec::new(), HashMap::new());
+    /// The record files of a folder, sorted: `*.ron`, not the hidden temporary files a crash
+    /// between write and rename can leave.
+    fn record_files(&self, dir: &str) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(self.root.join(dir)) else {
+            return Vec::new();
         };
         let mut paths: Vec<PathBuf> = entries
             .filter_map(Result::ok)
@@ -243,6 +239,16 @@ impl Store {
             })
             .collect();
         paths.sort();
+        paths
+    }
+
+    /// The import batches: from their sealed caches where the seal holds, else from the RON.
+    fn load_imported(
+        &self,
+        own_key: Option<&DeviceKey>,
+        problems: &mut Vec<Problem>,
+    ) -> (Vec<ImportBatch>, HashMap<Uuid, Checked>) {
+        let paths = self.record_files(IMPORTED);
         let mut batches = Vec::new();
         let mut checked = HashMap::new();
         for path in paths {
@@ -283,20 +289,7 @@ impl Store {
         current: u32,
         problems: &mut Vec<Problem>,
     ) -> Vec<T> {
-        let Ok(entries) = fs::read_dir(self.root.join(dir)) else {
-            return Vec::new();
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-            .filter(|path| {
-                !path
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
-            .collect();
-        paths.sort();
+        let paths = self.record_files(dir);
         paths
             .into_iter()
             .filter_map(|path| match fs::read_to_string(&path) {
@@ -435,18 +428,7 @@ impl Store {
     }
 
     fn count_attempt_files(&self) -> usize {
-        fs::read_dir(self.root.join(ATTEMPTS))
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .filter(|e| {
-                        let name = e.file_name();
-                        let name = name.to_string_lossy();
-                        name.ends_with(".ron") && !name.starts_with('.')
-                    })
-                    .count()
-            })
-            .unwrap_or(0)
+        self.record_files(ATTEMPTS).len()
     }
 
     /// The last link of this device's chain: (sequence, hash). The head file is trusted only
