@@ -31,6 +31,23 @@ fn csv_error(error: csv::Error) -> std::io::Error {
     std::io::Error::other(error)
 }
 
+/// Name, NIP (as text, all 18 digits), unit and instansi; empty when the learner is unknown.
+fn learner_columns(learner: Option<&Learner>) -> [String; 4] {
+    let Some(learner) = learner else {
+        return Default::default();
+    };
+    [
+        learner.name.clone(),
+        learner
+            .nip
+            .as_ref()
+            .map(|n| n.as_str().to_owned())
+            .unwrap_or_default(),
+        learner.unit.clone(),
+        learner.instansi.clone(),
+    ]
+}
+
 /// One row per attempt.
 pub fn attempts_csv<W: Write>(
     out: W,
@@ -66,15 +83,9 @@ pub fn attempts_csv<W: Write>(
     for attempt in attempts {
         let learner = by_id.get(&attempt.learner);
         let status = verification.status_of(&attempt.id);
-        csv.write_record([
-            attempt.id.to_string(),
-            learner.map(|l| l.name.clone()).unwrap_or_default(),
-            learner
-                .and_then(|l| l.nip.as_ref())
-                .map(|n| n.as_str().to_owned())
-                .unwrap_or_default(),
-            learner.map(|l| l.unit.clone()).unwrap_or_default(),
-            learner.map(|l| l.instansi.clone()).unwrap_or_default(),
+        let mut record = vec![attempt.id.to_string()];
+        record.extend(learner_columns(learner.copied()));
+        record.extend([
             attempt.module.clone(),
             i18n::tr(
                 lang,
@@ -100,8 +111,8 @@ pub fn attempts_csv<W: Write>(
             } else {
                 status.label(lang)
             },
-        ])
-        .map_err(csv_error)?;
+        ]);
+        csv.write_record(&record).map_err(csv_error)?;
     }
     csv.flush()
 }
@@ -133,14 +144,8 @@ pub fn summary_csv<W: Write>(
     .map_err(csv_error)?;
     for row in &summary.rows {
         let learner = by_id.get(&row.learner);
-        csv.write_record([
-            learner.map(|l| l.name.clone()).unwrap_or_default(),
-            learner
-                .and_then(|l| l.nip.as_ref())
-                .map(|n| n.as_str().to_owned())
-                .unwrap_or_default(),
-            learner.map(|l| l.unit.clone()).unwrap_or_default(),
-            learner.map(|l| l.instansi.clone()).unwrap_or_default(),
+        let mut record = learner_columns(learner.copied()).to_vec();
+        record.extend([
             row.module.clone(),
             row.exams.to_string(),
             row.best_exam.map(|b| b.to_string()).unwrap_or_default(),
@@ -149,8 +154,8 @@ pub fn summary_csv<W: Write>(
                 .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
                 .unwrap_or_default(),
             row.flagged.to_string(),
-        ])
-        .map_err(csv_error)?;
+        ]);
+        csv.write_record(&record).map_err(csv_error)?;
     }
     csv.flush()
 }
