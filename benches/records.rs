@@ -26,13 +26,16 @@ const MODULES: [&str; 4] = ["asn", "pilkada", "sanksi", "antikorupsi"];
 fn learners(rng: &mut impl Rng, count: usize, units: usize) -> Vec<Learner> {
     (0..count)
         .map(|n| Learner {
-            version: 1,
+            version: 2,
             id: Uuid::from_u128(rng.random()),
             name: format!("Peserta {n:05}"),
             nip: None,
             unit: format!("Unit Kerja {:02}", n % units),
             instansi: "Pemerintah Kabupaten Mesuji".into(),
             created: Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap(),
+            revision: 0,
+            device: None,
+            signature: None,
         })
         .collect()
 }
@@ -52,7 +55,7 @@ fn attempt(rng: &mut impl Rng, learner: &Learner) -> Attempt {
         )
         .unwrap();
     Attempt {
-        version: 2,
+        version: 3,
         id: Uuid::from_u128(rng.random()),
         learner: learner.id,
         module: module.into(),
@@ -76,6 +79,7 @@ fn attempt(rng: &mut impl Rng, learner: &Learner) -> Attempt {
             .collect(),
         score,
         passed: score.passed(80),
+        taken_by: Some(learner.info()),
         device: None,
         sequence: 0,
         previous: None,

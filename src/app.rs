@@ -68,7 +68,7 @@ pub enum Message {
     /// A background save finished.
     Saved(Result<(), StoreError>),
     /// A finished attempt was signed and written (or why not).
-    AttemptRecorded(Result<Attempt, StoreError>),
+    AttemptRecorded(Result<Box<Attempt>, StoreError>),
     /// A records export or import finished: lines to show, `Err` when something failed.
     RecordsDone(Result<Vec<String>, Vec<String>>),
     /// An import finished: what to tell the user, and the records as they now are on disk
@@ -108,9 +108,11 @@ impl App {
     ) -> Self {
         let settings = loaded.settings;
         let lang = settings.language.unwrap_or(system_lang);
+        // Files already in quarantine were announced when they were moved there.
         let mut all_notices: Vec<String> = loaded
             .problems
             .iter()
+            .filter(|p| p.kind != ProblemKind::InQuarantine)
             .map(|p| problem_notice(p, lang))
             .collect();
         all_notices.extend(notices);
@@ -368,7 +370,7 @@ impl App {
                     // Keep the signed copy, as it is on disk.
                     Ok(signed) => {
                         if let Some(slot) = self.attempts.iter_mut().find(|a| a.id == signed.id) {
-                            *slot = signed;
+                            *slot = *signed;
                         }
                     }
                     Err(error) => self.note_save_result(Some(error)),
@@ -429,8 +431,10 @@ impl App {
                 self.learners
                     .sort_by_key(|learner| learner.name.to_lowercase());
                 let store = self.store.clone();
-                let save =
-                    Task::perform(async move { store.save_learner(&learner) }, Message::Saved);
+                let save = Task::perform(
+                    async move { store.save_learner(&learner).map(|_signed| ()) },
+                    Message::Saved,
+                );
                 Task::batch([save, self.pick_learner(id)])
             }
             profile::Action::Pick(id) => self.pick_learner(id),
@@ -613,7 +617,10 @@ impl App {
                 }
             }
             quiz_screen::Action::Finished => {
-                let Some(learner) = self.learner else {
+                let Some(learner) = self
+                    .learner
+                    .and_then(|id| self.learners.iter().find(|l| l.id == id))
+                else {
                     return Task::none();
                 };
                 let attempt =
@@ -623,7 +630,7 @@ impl App {
                 self.screen = Screen::Result(result::ResultScreen::new(id));
                 let store = self.store.clone();
                 Task::perform(
-                    async move { store.record_attempt(&attempt) },
+                    async move { store.record_attempt(&attempt).map(Box::new) },
                     Message::AttemptRecorded,
                 )
             }
@@ -949,8 +956,11 @@ pub fn problem_notice(problem: &Problem, lang: Lang) -> String {
             "notice-newer",
             &[("file", &file), ("version", &version.to_string())],
         ),
-        ProblemKind::Stuck { reason } => {
+        ProblemKind::Stuck { reason } | ProblemKind::Damaged { reason } => {
             i18n::tr_args(lang, "notice-stuck", &[("file", &file), ("detail", reason)])
+        }
+        ProblemKind::InQuarantine => {
+            i18n::tr_args(lang, "notice-in-quarantine", &[("file", &file)])
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod settings;
 pub mod i18n;
 
 pub mod app;
+pub mod cli;
 pub mod fonts;
 pub mod screen;
 pub mod theme;

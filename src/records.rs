@@ -5,29 +5,35 @@
 
 mod atomic;
 mod attempt;
+pub mod authority;
 pub mod bundle;
 mod cache;
 mod correction;
 mod error;
 pub mod export;
 mod identity;
+pub mod journal;
 mod learner;
+mod ledger;
 mod location;
 mod nip;
 mod progress;
 mod store;
 pub mod summary;
 pub mod transfer;
+pub mod trust;
 mod verify;
 
 pub use atomic::write_atomic;
 pub use attempt::{AnswerRecord, Attempt};
+pub use authority::{Authority, AuthorityKey};
 pub use correction::{Correction, CorrectionKind};
 pub use error::StoreError;
 pub use identity::{DeviceKey, Identity};
-pub use learner::{Learner, LearnerDraft, LearnerError};
+pub use learner::{Learner, LearnerDraft, LearnerError, LearnerInfo};
 pub use location::{DATA_DIR_ENV, PORTABLE_DIR, resolve_data_dir};
 pub use nip::{Nip, NipError};
 pub use progress::{ModuleStatus, ModuleSummary, Progress, summarize};
-pub use store::{Loaded, Problem, ProblemKind, Store};
-pub use verify::{Status, Verification, verify, verify_loaded};
+pub use store::{Conflict, LoadMode, Loaded, Problem, ProblemKind, SeenKey, Store};
+pub use trust::{Approval, Decision, Enrolment, EnrolmentRequest, How, KeyTrust, Trust};
+pub use verify::{ProfileStatus, Status, Verification, people, verify, verify_loaded};

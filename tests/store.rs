@@ -26,11 +26,10 @@ fn learner(store: &Store, name: &str) -> latih_asn::records::Learner {
             Utc::now(),
         )
         .unwrap();
-    store.save_learner(&learner).unwrap();
-    learner
+    store.save_learner(&learner).unwrap()
 }
 
-fn attempt(learner: Uuid) -> Attempt {
+fn attempt(learner: &latih_asn::records::Learner) -> Attempt {
     let catalog = content::load_embedded().unwrap();
     let module = catalog.module("asn").unwrap();
     let mut run = QuizRun::new(module, Mode::Exam, 1, quiz::draw(module, 3, 1, None));
@@ -49,7 +48,7 @@ fn everything_round_trips() {
     let mut progress = Progress::new(siti.id);
     progress.mark_read("asn", "asn-l1", Utc::now());
     store.save_progress(&progress).unwrap();
-    let attempt = attempt(siti.id);
+    let attempt = attempt(&siti);
     store.save_attempt(&attempt).unwrap();
     let settings = Settings {
         theme: ThemeChoice::Dark,
@@ -175,7 +174,7 @@ fn a_saved_attempt_is_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let siti = learner(&store, "Siti");
-    let first = attempt(siti.id);
+    let first = attempt(&siti);
     store.save_attempt(&first).unwrap();
     let mut changed = first.clone();
     changed.passed = !changed.passed;
@@ -245,8 +244,24 @@ fn released_v2_fixtures_still_load_and_verify() {
     assert_eq!(loaded.attempts.len(), 2);
     assert_eq!(loaded.corrections.len(), 1);
     let verification = latih_asn::records::verify_loaded(&loaded);
-    assert!(verification.is_clean(), "{verification:?}");
-    assert_eq!(verification.corrections.len(), 1);
+    // Both signed attempts still verify with the device key of format 2.
+    assert_eq!(verification.count(latih_asn::records::Status::Valid), 2);
+    // A correction made on a PC (format 2 had no HR authority) is now a proposal: it is kept
+    // and shown, and counts nowhere.
+    assert!(verification.corrections.is_empty());
+    assert_eq!(verification.proposals.len(), 1);
+    // Format-2 attempts do not carry who took them; the profile they rely on is unsigned, which
+    // verify reports until the PC signs it (the app does so at its next start).
+    assert_eq!(
+        verification.profiles.values().collect::<Vec<_>>(),
+        vec![&latih_asn::records::ProfileStatus::Unsigned]
+    );
+    let store = Store::open(dir.path()).unwrap();
+    fs::copy(fixtures.join("device.ron"), dir.path().join("device.ron")).unwrap();
+    assert!(
+        store.identity().is_err(),
+        "format 2 fixture has no secret key"
+    );
 
     let bundle = latih_asn::records::bundle::read(&fixtures.join("bundle-v1.bundle.ron")).unwrap();
     assert_eq!(bundle.body.attempts.len(), 2);

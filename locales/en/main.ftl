@@ -200,7 +200,6 @@ bundle-error-damaged = the file is damaged or incomplete: { $detail }
 bundle-error-newer = the file was made by a newer version of the app (format { $version }); update the app
 bundle-error-checksum = the contents do not match their checksum: the file was changed
 bundle-error-signature = the signature does not match: the file was changed or is not from the device it names
-bundle-error-key-changed = device { $device } is already known with another key; the file is refused
 csv-attempt = Attempt ID
 csv-name = Name
 csv-nip = NIP

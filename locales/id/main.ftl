@@ -188,7 +188,6 @@ bundle-error-damaged = berkas rusak atau tidak lengkap: { $detail }
 bundle-error-newer = berkas dibuat versi aplikasi yang lebih baru (format { $version }); perbarui aplikasi
 bundle-error-checksum = isi berkas tidak cocok dengan checksum-nya: berkas telah diubah
 bundle-error-signature = tanda tangan tidak cocok: berkas telah diubah atau bukan dari perangkat yang disebutnya
-bundle-error-key-changed = perangkat { $device } sudah dikenal dengan kunci lain; berkas ditolak
 csv-attempt = ID percobaan
 csv-name = Nama
 csv-nip = NIP

@@ -6,9 +6,11 @@ use uuid::Uuid;
 
 use crate::content::Module;
 use crate::quiz::{Mode, QuizRun, Score};
+use crate::records::learner::{Learner, LearnerInfo};
 
 /// Version 2 added the device signature and chain fields; version 1 files load as unsigned.
-pub const ATTEMPT_VERSION: u32 = 2;
+/// Version 3 added who took it (`taken_by`), under the signature.
+pub const ATTEMPT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attempt {
@@ -26,6 +28,10 @@ pub struct Attempt {
     pub answers: Vec<AnswerRecord>,
     pub score: Score,
     pub passed: bool,
+    /// Name, NIP, unit and instansi of the learner when the attempt was taken (version 3).
+    /// Left out when absent, so version-2 records keep the exact bytes they were signed as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taken_by: Option<LearnerInfo>,
     /// The installation that recorded it (set when it is signed).
     #[serde(default)]
     pub device: Option<Uuid>,
@@ -55,7 +61,7 @@ impl Attempt {
     pub fn from_run(
         run: &QuizRun,
         module: &Module,
-        learner: Uuid,
+        learner: &Learner,
         started: DateTime<Utc>,
         finished: DateTime<Utc>,
     ) -> Attempt {
@@ -74,7 +80,7 @@ impl Attempt {
         Attempt {
             version: ATTEMPT_VERSION,
             id: Uuid::new_v4(),
-            learner,
+            learner: learner.id,
             module: module.id.clone(),
             mode: run.mode,
             seed: run.seed,
@@ -85,6 +91,7 @@ impl Attempt {
             answers,
             score,
             passed: score.passed(module.pass_mark),
+            taken_by: Some(learner.info()),
             device: None,
             sequence: 0,
             previous: None,
@@ -99,6 +106,7 @@ impl Attempt {
         sequence: u64,
         previous: Option<String>,
     ) {
+        self.version = self.version.max(2);
         self.device = Some(identity.key.device);
         self.sequence = sequence;
         self.previous = previous;

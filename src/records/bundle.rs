@@ -1,11 +1,14 @@
 //! Bundles: one file that carries a device's records to the HR PC by USB stick or shared folder.
 //!
 //! A bundle holds a manifest (device, public key, dates, counts, content version), the learners
-//! and attempts, and the public keys of every device whose attempts it carries; it is signed by
-//! the exporting device. Importing checks the whole file first and refuses it on any doubt
-//! (truncated, edited, newer format, a device key that changed); then it adds only what is new,
-//! reports records that differ from what is already here, overwrites nothing, and writes what it
-//! added as one new file in `imported/` plus a line in the import journal.
+//! and attempts, the public keys of every device whose attempts it carries and, for an enrolled
+//! PC, HR's certificate on its key; it is signed by the exporting device. Importing checks the
+//! whole file first and refuses it on any doubt (truncated, edited, newer format, bad
+//! signature); then, under a lock, it keeps what is new (including copies that differ from what
+//! is here: both versions are kept, the one that verifies counts), overwrites nothing, and
+//! writes it as one new file in `imported/` carrying its own journal entry, then the journal
+//! file. Keys are never pinned by an import: which key counts is HR's signed decision
+//! (`records devices`), so a forged bundle that arrives first cannot lock out the real one.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
@@ -24,12 +27,15 @@ use crate::records::correction::Correction;
 use crate::records::error::StoreError;
 use crate::records::identity::DeviceKey;
 use crate::records::learner::Learner;
-use crate::records::store::{DEVICES, IMPORTED, Store};
+use crate::records::store::{IMPORTED, LoadMode, Store};
+use crate::records::trust::{Approval, Decision, Enrolment, How, KeyTrust};
 
 /// The newest bundle format this build reads.
 pub const BUNDLE_VERSION: u32 = 1;
-pub(super) const BATCH_VERSION: u32 = 1;
-const JOURNAL: &str = "import-journal.ron";
+/// Version 2 added the batch id, the carried keys and enrolment, and the journal entry.
+pub(super) const BATCH_VERSION: u32 = 2;
+
+pub use crate::records::journal::JournalEntry;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -55,6 +61,10 @@ pub struct BundleBody {
     pub attempts: Vec<Attempt>,
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// HR's certificate on the exporting PC's key (left out when absent, so bundles written
+    /// before enrolment existed keep their checksum).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enrolment: Option<Enrolment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,28 +81,27 @@ pub struct Bundle {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportBatch {
     pub version: u32,
+    #[serde(default)]
+    pub id: Option<Uuid>,
     pub imported_at: DateTime<Utc>,
     pub source: String,
     pub checksum: String,
+    /// SHA-256 (hex) of the bundle file as received.
+    #[serde(default)]
+    pub file_hash: Option<String>,
     pub manifest: Manifest,
+    /// The device keys the bundle carried (claims, until HR approves them).
+    #[serde(default)]
+    pub devices: Vec<DeviceKey>,
+    #[serde(default)]
+    pub enrolment: Option<Enrolment>,
+    /// This import's journal entry, so a batch never exists without one.
+    #[serde(default)]
+    pub journal: Option<JournalEntry>,
     pub learners: Vec<Learner>,
     pub attempts: Vec<Attempt>,
     #[serde(default)]
     pub corrections: Vec<Correction>,
-}
-
-/// One line of the import journal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JournalEntry {
-    pub at: DateTime<Utc>,
-    pub source: String,
-    pub device: Option<Uuid>,
-    pub added_attempts: usize,
-    pub added_learners: usize,
-    pub already_present: usize,
-    pub conflicts: Vec<Uuid>,
-    /// Why the bundle was refused, if it was.
-    pub refused: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -101,8 +110,29 @@ pub struct ImportReport {
     pub added_learners: usize,
     pub added_corrections: usize,
     pub already_present: usize,
-    /// Records whose id is already here with different content: kept as they were, reported.
+    /// Records whose id is already here with different content: both versions kept, reported.
     pub conflicts: Vec<Uuid>,
+    /// New attempts from devices HR has not approved: kept, counted nowhere until approved.
+    pub held: usize,
+    /// The devices those attempts came from.
+    pub awaiting: Vec<Uuid>,
+    /// Corrections not signed by this HR: kept as proposals, counted nowhere.
+    pub proposals: usize,
+    /// The device was approved on import because it carried HR's enrolment certificate.
+    pub enrolled: bool,
+    /// The records were saved but the journal file could not be written (the batch carries the
+    /// entry; the next start writes the file).
+    pub journal_error: Option<String>,
+}
+
+impl ImportReport {
+    /// Nothing that needs HR's attention: no conflict, nothing held, no proposal, journal written.
+    pub fn is_clean(&self) -> bool {
+        self.conflicts.is_empty()
+            && self.held == 0
+            && self.proposals == 0
+            && self.journal_error.is_none()
+    }
 }
 
 #[derive(Debug, Clone, Error)]
@@ -119,8 +149,6 @@ pub enum BundleError {
         "the signature does not match: the file was changed or is not from the device it names"
     )]
     Signature,
-    #[error("device {0} is already known here with a different key")]
-    KeyChanged(Uuid),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -141,11 +169,6 @@ impl BundleError {
             ),
             BundleError::Checksum => i18n::tr(lang, "bundle-error-checksum"),
             BundleError::Signature => i18n::tr(lang, "bundle-error-signature"),
-            BundleError::KeyChanged(device) => i18n::tr_args(
-                lang,
-                "bundle-error-key-changed",
-                &[("device", &device.to_string())],
-            ),
             BundleError::Store(error) => error.message(lang),
         }
     }
@@ -157,18 +180,25 @@ fn checksum(body: &BundleBody) -> String {
     ))
 }
 
-/// Builds a signed bundle of every learner and attempt in the store.
+/// Builds a signed bundle of every learner and attempt in the store (full records, answers
+/// included, read from the RON files), with this PC's enrolment certificate if it has one.
 pub fn build(store: &Store, now: DateTime<Utc>) -> Result<Bundle, StoreError> {
     let identity = store.identity()?;
-    let loaded = store.load();
-    Ok(assemble(
+    let loaded = store.load_with(LoadMode::Full);
+    let mut bundle = assemble(
         &identity,
         loaded.learners,
         loaded.attempts,
         loaded.corrections,
         &loaded.devices,
         now,
-    ))
+    );
+    if let Some(enrolment) = store.enrolment()? {
+        bundle.body.enrolment = Some(enrolment);
+        bundle.checksum = checksum(&bundle.body);
+        bundle.signature = identity.sign(bundle.checksum.as_bytes());
+    }
+    Ok(bundle)
 }
 
 /// A signed bundle of the given records (the keys of every device they name are carried).
@@ -208,6 +238,7 @@ pub fn assemble(
         learners,
         attempts,
         corrections,
+        enrolment: None,
     };
     let checksum = checksum(&body);
     let signature = identity.sign(checksum.as_bytes());
@@ -268,33 +299,42 @@ pub fn parse(text: &str) -> Result<Bundle, BundleError> {
     Ok(bundle)
 }
 
-/// Imports one bundle file into the store. Refused bundles change nothing but the journal.
+/// Imports one bundle file into the store. A refused bundle changes nothing but the journal.
 pub fn import(store: &Store, path: &Path, now: DateTime<Utc>) -> Result<ImportReport, BundleError> {
     let source = path.display().to_string();
-    let result = read(path).and_then(|bundle| import_bundle(store, bundle, &source, now));
-    let entry = match &result {
-        Ok(report) => JournalEntry {
+    let bytes = fs::read(path).map_err(|e| BundleError::Unreadable(e.to_string()));
+    let file_hash = bytes.as_ref().ok().map(|b| hex::encode(Sha256::digest(b)));
+    let parsed = bytes.and_then(|bytes| {
+        let text = String::from_utf8(bytes).map_err(|e| BundleError::Damaged(e.to_string()))?;
+        parse(&text)
+    });
+    // One import at a time: two copies importing the same bundle add (and report) it once.
+    let lock_path = store.path(".import.lock");
+    let mut lock = crate::records::atomic::lock_file(&lock_path)?;
+    let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
+    let device = parsed.as_ref().ok().map(|b| b.body.manifest.device);
+    let result =
+        parsed.and_then(|bundle| import_bundle(store, bundle, &source, file_hash.clone(), now));
+    if let Err(error) = &result {
+        let entry = JournalEntry {
             at: now,
             source,
-            device: None,
-            added_attempts: report.added_attempts,
-            added_learners: report.added_learners,
-            already_present: report.already_present,
-            conflicts: report.conflicts.clone(),
-            refused: None,
-        },
-        Err(error) => JournalEntry {
-            at: now,
-            source,
-            device: None,
+            device,
             added_attempts: 0,
             added_learners: 0,
             already_present: 0,
             conflicts: Vec::new(),
             refused: Some(error.to_string()),
-        },
-    };
-    append_journal(store, entry)?;
+            id: Some(Uuid::new_v4()),
+            file_hash,
+            batch: None,
+            proposals: 0,
+            held: 0,
+        };
+        if let Err(journal_error) = crate::records::journal::append(store, &entry) {
+            log::warn!("{journal_error}");
+        }
+    }
     result
 }
 
@@ -302,125 +342,191 @@ fn import_bundle(
     store: &Store,
     bundle: Bundle,
     source: &str,
+    file_hash: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<ImportReport, BundleError> {
     let loaded = store.load();
-    // A device may not change its key: that would let anyone re-sign records as that device.
-    let mut carried: HashMap<Uuid, &DeviceKey> = HashMap::new();
-    for key in &bundle.body.devices {
-        if let Some(known) = loaded.devices.get(&key.device)
-            && known.public_key != key.public_key
-        {
-            return Err(BundleError::KeyChanged(key.device));
-        }
-        carried.insert(key.device, key);
-    }
-    if let Some(known) = loaded.devices.get(&bundle.body.manifest.device)
-        && known.public_key != bundle.body.manifest.public_key
-    {
-        return Err(BundleError::KeyChanged(bundle.body.manifest.device));
-    }
-    let existing: HashMap<Uuid, &Attempt> = loaded.attempts.iter().map(|a| (a.id, a)).collect();
-    let existing_learners: HashMap<Uuid, &Learner> =
-        loaded.learners.iter().map(|l| (l.id, l)).collect();
     let mut report = ImportReport::default();
+    let body = bundle.body;
+    let manifest_key = DeviceKey {
+        version: 1,
+        device: body.manifest.device,
+        public_key: body.manifest.public_key.clone(),
+    };
+    // An enrolled PC: HR's certificate on its key approves it, unless the device id already has
+    // another approved key (the first approved key stays). Saved after the records, so a
+    // refused or failed import changes nothing.
+    let authority = store.authority()?;
+    let enrol_approval = match (&body.enrolment, &authority) {
+        (Some(enrolment), Some(authority))
+            if enrolment.certifies(&manifest_key, &authority.key)
+                && loaded.trust.trusted_key(manifest_key.device).is_none() =>
+        {
+            Some(Approval::signed(
+                authority,
+                &manifest_key,
+                Decision::Approved,
+                How::Enrolment,
+                &enrolment.label,
+                now,
+            ))
+        }
+        _ => None,
+    };
+    let mut trust = loaded.trust.clone();
+    if let Some(approval) = &enrol_approval {
+        trust.approved.insert(approval.device, approval.clone());
+    }
+    let mut carried: Vec<DeviceKey> = body.devices.clone();
+    if !carried.iter().any(|k| k.device == manifest_key.device) {
+        carried.push(manifest_key.clone());
+    }
+    let key_of = |device: Option<Uuid>| -> Option<&str> {
+        let device = device?;
+        carried
+            .iter()
+            .find(|k| k.device == device)
+            .map(|k| k.public_key.as_str())
+    };
     let mut attempts = Vec::new();
     let mut in_bundle = BTreeSet::new();
-    for attempt in bundle.body.attempts {
+    let mut awaiting = BTreeSet::new();
+    for attempt in body.attempts {
         if !in_bundle.insert(attempt.id) {
             continue;
         }
-        match existing.get(&attempt.id) {
-            Some(present) if **present == attempt => report.already_present += 1,
-            Some(_) => report.conflicts.push(attempt.id),
-            None => attempts.push(attempt),
+        let hash = attempt.chain_hash();
+        match loaded.checked.get(&attempt.id) {
+            Some(present) if present.chain_hash == hash => report.already_present += 1,
+            present => {
+                if present.is_some() {
+                    report.conflicts.push(attempt.id);
+                }
+                let trusted = match (attempt.device, key_of(attempt.device)) {
+                    (Some(device), Some(key)) => trust.of(device, key) == KeyTrust::Trusted,
+                    _ => false,
+                };
+                if !trusted {
+                    report.held += 1;
+                    if let Some(device) = attempt.device {
+                        awaiting.insert(device);
+                    }
+                }
+                attempts.push(attempt);
+            }
         }
     }
+    report.awaiting = awaiting.into_iter().collect();
+    let existing_learners: HashMap<Uuid, &Learner> =
+        loaded.learners.iter().map(|l| (l.id, l)).collect();
     let mut learners = Vec::new();
-    for learner in bundle.body.learners {
+    for learner in body.learners {
         match existing_learners.get(&learner.id) {
             Some(present) if **present == learner => {}
-            Some(_) => report.conflicts.push(learner.id),
-            None => learners.push(learner),
+            Some(present) if present.revision >= learner.revision => {
+                report.conflicts.push(learner.id);
+                learners.push(learner);
+            }
+            _ => learners.push(learner),
         }
     }
     let known_corrections: BTreeSet<Uuid> = loaded.corrections.iter().map(|c| c.id).collect();
-    let corrections: Vec<Correction> = bundle
-        .body
+    let corrections: Vec<Correction> = body
         .corrections
         .into_iter()
         .filter(|c| !known_corrections.contains(&c.id))
         .collect();
+    report.proposals = corrections
+        .iter()
+        .filter(|c| {
+            !loaded
+                .trust
+                .authority
+                .as_ref()
+                .is_some_and(|authority| c.signed_by(authority))
+        })
+        .count();
     report.added_attempts = attempts.len();
     report.added_learners = learners.len();
     report.added_corrections = corrections.len();
-    if attempts.is_empty() && learners.is_empty() && corrections.is_empty() {
-        return Ok(report);
-    }
-    // Keys first, then the records: a crash in between leaves keys without records (harmless),
-    // never records whose key is unknown.
-    for key in carried.values() {
-        if !loaded.devices.contains_key(&key.device) {
-            store.write(
-                &store.path(DEVICES).join(format!("{}.ron", key.device)),
-                *key,
-            )?;
+    let entry_id = Uuid::new_v4();
+    let batch_id = Uuid::new_v4();
+    let nothing_new = attempts.is_empty() && learners.is_empty() && corrections.is_empty();
+    let entry = JournalEntry {
+        at: now,
+        source: source.to_owned(),
+        device: Some(body.manifest.device),
+        added_attempts: report.added_attempts,
+        added_learners: report.added_learners,
+        already_present: report.already_present,
+        conflicts: report.conflicts.clone(),
+        refused: None,
+        id: Some(entry_id),
+        file_hash: file_hash.clone(),
+        batch: (!nothing_new).then_some(batch_id),
+        proposals: report.proposals,
+        held: report.held,
+    };
+    if nothing_new {
+        if let Some(approval) = &enrol_approval {
+            store.save_approval(approval)?;
+            report.enrolled = true;
         }
+        if let Err(error) = crate::records::journal::append(store, &entry) {
+            report.journal_error = Some(error.to_string());
+        }
+        return Ok(report);
     }
     let batch = ImportBatch {
         version: BATCH_VERSION,
+        id: Some(batch_id),
         imported_at: now,
         source: source.to_owned(),
         checksum: bundle.checksum,
-        manifest: bundle.body.manifest,
+        file_hash,
+        manifest: body.manifest,
+        devices: carried,
+        enrolment: body.enrolment,
+        journal: Some(entry.clone()),
         learners,
         attempts,
         corrections,
     };
-    let id = Uuid::new_v4();
-    let path = store.path(IMPORTED).join(format!("{id}.ron"));
+    let path = store.path(IMPORTED).join(format!("{batch_id}.ron"));
     let text = ron::to_string(&batch).map_err(|e| StoreError::Encode(e.to_string()))?;
+    // The one write that decides: before it nothing was saved, after it everything was.
     crate::records::atomic::write_atomic(&path, text.as_bytes())
         .map_err(|e| StoreError::write(&path, e))?;
+    if let Some(approval) = &enrol_approval {
+        match store.save_approval(approval) {
+            Ok(()) => report.enrolled = true,
+            Err(error) => {
+                // The records are kept (held); HR can approve the device by hand.
+                log::warn!("{error}");
+                report.held = report.added_attempts;
+                report.awaiting = vec![approval.device];
+            }
+        }
+    }
     // The cache only speeds up loading; if writing it fails, loading reads the RON instead.
-    let mut keys = loaded.devices.clone();
-    keys.extend(
-        carried
-            .into_iter()
-            .map(|(device, key)| (device, key.clone())),
-    );
-    let checked = crate::records::cache::check(&batch, &keys);
-    let cache_path = store.path(IMPORTED).join(format!("{id}.cache"));
     match store.identity() {
         Ok(identity) => {
-            if let Err(error) = crate::records::cache::write(
-                &cache_path,
-                text.as_bytes(),
-                &batch,
-                checked,
-                &identity,
-            ) {
-                log::warn!("cannot write {}: {error}", cache_path.display());
+            let checks = crate::records::cache::check(&batch, &HashMap::new());
+            if let Err(error) =
+                crate::records::cache::write(&path, text.as_bytes(), batch, checks, &identity)
+            {
+                log::warn!("cannot write the cache of {}: {error}", path.display());
             }
         }
         Err(error) => log::warn!("{error}"),
+    }
+    if let Err(error) = crate::records::journal::append(store, &entry) {
+        report.journal_error = Some(error.to_string());
     }
     Ok(report)
 }
 
 /// The import journal, oldest first.
 pub fn journal(store: &Store) -> Vec<JournalEntry> {
-    fs::read_to_string(store.path(JOURNAL))
-        .ok()
-        .and_then(|text| ron::from_str(&text).ok())
-        .unwrap_or_default()
-}
-
-fn append_journal(store: &Store, entry: JournalEntry) -> Result<(), StoreError> {
-    let lock_path = store.path(".journal.lock");
-    let mut lock = crate::records::atomic::lock_file(&lock_path)?;
-    let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
-    let mut entries = journal(store);
-    entries.push(entry);
-    store.write(&store.path(JOURNAL), &entries)
+    store.read().journal.entries
 }

@@ -1,111 +1,404 @@
 //! A derived, rebuildable cache of each import, so HR can summarise 100,000 attempts quickly.
 //!
-//! The RON batch in `imported/` stays the record of truth. When it is written, each attempt's
-//! signature is checked once and its chain hash computed; both go, with the records, into a
-//! compact binary `<batch>.cache` sealed by this installation's key. Loading uses a cache only
-//! when its seal verifies with this installation's public key; otherwise it reads the RON and
-//! checks every signature again. Deleting the caches loses nothing.
+//! The RON batch in `imported/` stays the record of truth. When it is written, each record's
+//! signature is checked once, against the key its bundle carried, and each attempt's chain hash
+//! computed; both go, with the records (minus the answers, which no report needs), into a
+//! compact `<batch>.cache` (postcard) sealed by this installation's key and tied to the RON
+//! file's BLAKE3 hash. Loading uses a cache only when the seal verifies and the RON file is
+//! unchanged; otherwise it reads the RON and checks every signature again, and the next command
+//! that may write rebuilds the cache. Deleting the caches loses nothing.
+//!
+//! Whether a key is *trusted* is not cached: that is HR's decision, read fresh on every load.
 
 use std::collections::HashMap;
 use std::path::Path;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::quiz::{Mode, Score};
 use crate::records::attempt::Attempt;
-use crate::records::bundle::ImportBatch;
+use crate::records::bundle::{ImportBatch, JournalEntry, Manifest};
+use crate::records::correction::Correction;
 use crate::records::identity::{DeviceKey, Identity};
+use crate::records::learner::{Learner, LearnerInfo};
+use crate::records::nip::Nip;
+use crate::records::trust::Enrolment;
+
+const CACHE_VERSION: u32 = 2;
 
 /// What was computed for one attempt when its batch was imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Checked {
-    /// The signature verified with the device's key at import time.
+    /// The signature verified with the key the bundle carried for the attempt's device.
     pub signature_ok: bool,
     pub chain_hash: String,
 }
 
+/// A batch as loaded: its records and the checks made on them.
+#[derive(Debug, Clone)]
+pub struct CachedBatch {
+    pub batch: ImportBatch,
+    pub attempts: Vec<Checked>,
+    /// Whether each learner revision's signature holds with the key carried for its device.
+    pub learners: Vec<bool>,
+}
+
+impl CachedBatch {
+    pub fn new(batch: ImportBatch, checks: (Vec<Checked>, Vec<bool>)) -> CachedBatch {
+        CachedBatch {
+            batch,
+            attempts: checks.0,
+            learners: checks.1,
+        }
+    }
+
+    /// Drops the answers (kept in the RON batch): reports never need them, and 100,000
+    /// attempts' answers would take far more memory than everything else.
+    pub fn strip_answers(&mut self) {
+        for attempt in &mut self.batch.attempts {
+            attempt.answers = Vec::new();
+        }
+    }
+}
+
+/// The key a batch carried for `device`: the bundle's own list, else (batches written by older
+/// versions) the manifest's signer or the keys those versions pinned.
+pub fn carried_key(
+    batch: &ImportBatch,
+    device: Uuid,
+    legacy: &HashMap<Uuid, DeviceKey>,
+) -> Option<String> {
+    batch
+        .devices
+        .iter()
+        .find(|key| key.device == device)
+        .map(|key| key.public_key.clone())
+        .or_else(|| (batch.manifest.device == device).then(|| batch.manifest.public_key.clone()))
+        .or_else(|| legacy.get(&device).map(|key| key.public_key.clone()))
+}
+
+/// Checks every attempt and learner of a batch against the keys it carried.
+pub fn check(batch: &ImportBatch, legacy: &HashMap<Uuid, DeviceKey>) -> (Vec<Checked>, Vec<bool>) {
+    let attempts = batch
+        .attempts
+        .iter()
+        .map(|attempt| Checked {
+            signature_ok: match (
+                &attempt.signature,
+                attempt.device.and_then(|d| carried_key(batch, d, legacy)),
+            ) {
+                (Some(signature), Some(key)) => {
+                    crate::records::authority::verifies(&key, &attempt.signed_bytes(), signature)
+                }
+                _ => false,
+            },
+            chain_hash: attempt.chain_hash(),
+        })
+        .collect();
+    let learners = batch
+        .learners
+        .iter()
+        .map(|learner| {
+            learner_ok(
+                learner,
+                learner
+                    .device
+                    .and_then(|d| carried_key(batch, d, legacy))
+                    .as_deref(),
+            )
+        })
+        .collect();
+    (attempts, learners)
+}
+
+/// Whether a learner revision is signed by `key` and unchanged.
+pub fn learner_ok(learner: &Learner, key: Option<&str>) -> bool {
+    match (&learner.signature, key) {
+        (Some(signature), Some(key)) => {
+            crate::records::authority::verifies(key, &learner.signed_bytes(), signature)
+        }
+        _ => false,
+    }
+}
+
+// The cache's own record shapes: postcard needs every field present, while the RON records skip
+// absent optional fields to keep the bytes older versions signed.
+
 #[derive(Serialize, Deserialize)]
 struct CacheFile {
     version: u32,
-    /// SHA-256 (hex) of the payload, signed below.
-    digest: String,
+    /// Ed25519 signature (hex) of the payload's BLAKE3 hash, by this installation's key.
     signature: String,
     payload: Vec<u8>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct Payload {
-    /// SHA-256 (hex) of the RON batch file this cache was made from: an edited RON file
-    /// invalidates the cache, so the edit is seen (and its signatures checked again).
-    ron_digest: String,
-    batch: ImportBatch,
+    /// BLAKE3 of the RON batch file this cache was made from: an edited RON file invalidates
+    /// the cache, so the edit is seen (and its signatures checked again).
+    ron_hash: [u8; 32],
+    header: Header,
+    learners: Vec<CLearner>,
+    attempts: Vec<CAttempt>,
+    /// Corrections are few: kept as RON text, exactly as in the batch.
+    corrections: Vec<String>,
     checked: Vec<Checked>,
+    learners_ok: Vec<bool>,
 }
 
-/// Checks every attempt of a batch against the known keys.
-pub fn check(batch: &ImportBatch, keys: &HashMap<Uuid, DeviceKey>) -> Vec<Checked> {
-    batch
-        .attempts
-        .iter()
-        .map(|attempt| Checked {
-            signature_ok: signature_ok(attempt, keys),
-            chain_hash: attempt.chain_hash(),
-        })
-        .collect()
+#[derive(Serialize, Deserialize)]
+struct Header {
+    version: u32,
+    id: Option<Uuid>,
+    imported_at: DateTime<Utc>,
+    source: String,
+    checksum: String,
+    file_hash: Option<String>,
+    manifest: Manifest,
+    devices: Vec<DeviceKey>,
+    enrolment: Option<String>,
+    journal: Option<String>,
 }
 
-pub(super) fn signature_ok(attempt: &Attempt, keys: &HashMap<Uuid, DeviceKey>) -> bool {
-    match (
-        &attempt.signature,
-        attempt.device.and_then(|d| keys.get(&d)),
-    ) {
-        (Some(signature), Some(key)) => key.verifies(&attempt.signed_bytes(), signature),
-        _ => false,
+#[derive(Serialize, Deserialize)]
+struct CInfo {
+    name: String,
+    nip: Option<String>,
+    unit: String,
+    instansi: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CLearner {
+    version: u32,
+    id: Uuid,
+    info: CInfo,
+    created: DateTime<Utc>,
+    revision: u32,
+    device: Option<Uuid>,
+    signature: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CAttempt {
+    version: u32,
+    id: Uuid,
+    learner: Uuid,
+    module: String,
+    practice: bool,
+    seed: u64,
+    started: DateTime<Utc>,
+    finished: DateTime<Utc>,
+    content_checked: NaiveDate,
+    pass_mark: u8,
+    correct: u32,
+    total: u32,
+    passed: bool,
+    taken_by: Option<CInfo>,
+    device: Option<Uuid>,
+    sequence: u64,
+    previous: Option<String>,
+    signature: Option<String>,
+}
+
+impl CInfo {
+    fn from(info: &LearnerInfo) -> CInfo {
+        CInfo {
+            name: info.name.clone(),
+            nip: info.nip.as_ref().map(|n| n.as_str().to_owned()),
+            unit: info.unit.clone(),
+            instansi: info.instansi.clone(),
+        }
     }
+
+    fn into_info(self) -> LearnerInfo {
+        LearnerInfo {
+            name: self.name,
+            nip: self.nip.map(Nip::trusted),
+            unit: self.unit,
+            instansi: self.instansi,
+        }
+    }
+}
+
+fn ron_text<T: Serialize>(value: &T) -> String {
+    ron::to_string(value).unwrap_or_default()
 }
 
 /// Writes the sealed cache next to the batch file.
 pub fn write(
-    path: &Path,
-    ron_text: &[u8],
-    batch: &ImportBatch,
-    checked: Vec<Checked>,
+    ron_path: &Path,
+    ron_text_bytes: &[u8],
+    batch: ImportBatch,
+    checks: (Vec<Checked>, Vec<bool>),
     identity: &Identity,
 ) -> std::io::Result<()> {
-    let payload = bincode::serialize(&Payload {
-        ron_digest: hex::encode(Sha256::digest(ron_text)),
-        batch: batch.clone(),
-        checked,
-    })
-    .map_err(std::io::Error::other)?;
-    let digest = hex::encode(Sha256::digest(&payload));
+    let payload = Payload {
+        ron_hash: *blake3::hash(ron_text_bytes).as_bytes(),
+        header: Header {
+            version: batch.version,
+            id: batch.id,
+            imported_at: batch.imported_at,
+            source: batch.source,
+            checksum: batch.checksum,
+            file_hash: batch.file_hash,
+            manifest: batch.manifest,
+            devices: batch.devices,
+            enrolment: batch.enrolment.as_ref().map(ron_text),
+            journal: batch.journal.as_ref().map(ron_text),
+        },
+        learners: batch
+            .learners
+            .iter()
+            .map(|l| CLearner {
+                version: l.version,
+                id: l.id,
+                info: CInfo::from(&l.info()),
+                created: l.created,
+                revision: l.revision,
+                device: l.device,
+                signature: l.signature.clone(),
+            })
+            .collect(),
+        attempts: batch
+            .attempts
+            .iter()
+            .map(|a| CAttempt {
+                version: a.version,
+                id: a.id,
+                learner: a.learner,
+                module: a.module.clone(),
+                practice: a.mode == Mode::Practice,
+                seed: a.seed,
+                started: a.started,
+                finished: a.finished,
+                content_checked: a.content_checked,
+                pass_mark: a.pass_mark,
+                correct: a.score.correct,
+                total: a.score.total,
+                passed: a.passed,
+                taken_by: a.taken_by.as_ref().map(CInfo::from),
+                device: a.device,
+                sequence: a.sequence,
+                previous: a.previous.clone(),
+                signature: a.signature.clone(),
+            })
+            .collect(),
+        corrections: batch.corrections.iter().map(ron_text).collect(),
+        checked: checks.0,
+        learners_ok: checks.1,
+    };
+    let payload = postcard::to_allocvec(&payload).map_err(std::io::Error::other)?;
     let file = CacheFile {
-        version: 1,
-        signature: identity.sign(digest.as_bytes()),
-        digest,
+        version: CACHE_VERSION,
+        signature: identity.sign(blake3::hash(&payload).as_bytes()),
         payload,
     };
-    let bytes = bincode::serialize(&file).map_err(std::io::Error::other)?;
-    crate::records::atomic::write_atomic(path, &bytes)
+    let bytes = postcard::to_allocvec(&file).map_err(std::io::Error::other)?;
+    crate::records::atomic::write_atomic(&ron_path.with_extension("cache"), &bytes)
 }
 
 /// Reads the cache of the RON batch at `ron_path`, if its seal verifies with `own` (this
 /// installation's public key) and the RON file is unchanged since.
-pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<(ImportBatch, Vec<Checked>)> {
+pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
     let bytes = std::fs::read(ron_path.with_extension("cache")).ok()?;
-    let file: CacheFile = bincode::deserialize(&bytes).ok()?;
-    if file.version != 1 || hex::encode(Sha256::digest(&file.payload)) != file.digest {
+    let file: CacheFile = postcard::from_bytes(&bytes).ok()?;
+    if file.version != CACHE_VERSION {
         return None;
     }
-    if !own.verifies(file.digest.as_bytes(), &file.signature) {
+    if !own.verifies(blake3::hash(&file.payload).as_bytes(), &file.signature) {
         return None;
     }
-    let payload: Payload = bincode::deserialize(&file.payload).ok()?;
+    let payload: Payload = postcard::from_bytes(&file.payload).ok()?;
     let ron = std::fs::read(ron_path).ok()?;
-    if hex::encode(Sha256::digest(&ron)) != payload.ron_digest {
+    if *blake3::hash(&ron).as_bytes() != payload.ron_hash {
         return None;
     }
-    (payload.checked.len() == payload.batch.attempts.len())
-        .then_some((payload.batch, payload.checked))
+    if payload.checked.len() != payload.attempts.len()
+        || payload.learners_ok.len() != payload.learners.len()
+    {
+        return None;
+    }
+    let header = payload.header;
+    let corrections: Option<Vec<Correction>> = payload
+        .corrections
+        .iter()
+        .map(|text| ron::from_str(text).ok())
+        .collect();
+    let batch = ImportBatch {
+        version: header.version,
+        id: header.id,
+        imported_at: header.imported_at,
+        source: header.source,
+        checksum: header.checksum,
+        file_hash: header.file_hash,
+        manifest: header.manifest,
+        devices: header.devices,
+        enrolment: match header.enrolment {
+            Some(text) => Some(ron::from_str::<Enrolment>(&text).ok()?),
+            None => None,
+        },
+        journal: match header.journal {
+            Some(text) => Some(ron::from_str::<JournalEntry>(&text).ok()?),
+            None => None,
+        },
+        learners: payload
+            .learners
+            .into_iter()
+            .map(|l| {
+                let info = l.info.into_info();
+                Learner {
+                    version: l.version,
+                    id: l.id,
+                    name: info.name,
+                    nip: info.nip,
+                    unit: info.unit,
+                    instansi: info.instansi,
+                    created: l.created,
+                    revision: l.revision,
+                    device: l.device,
+                    signature: l.signature,
+                }
+            })
+            .collect(),
+        attempts: payload
+            .attempts
+            .into_iter()
+            .map(|a| Attempt {
+                version: a.version,
+                id: a.id,
+                learner: a.learner,
+                module: a.module,
+                mode: if a.practice {
+                    Mode::Practice
+                } else {
+                    Mode::Exam
+                },
+                seed: a.seed,
+                started: a.started,
+                finished: a.finished,
+                content_checked: a.content_checked,
+                pass_mark: a.pass_mark,
+                answers: Vec::new(),
+                score: Score {
+                    correct: a.correct,
+                    total: a.total,
+                },
+                passed: a.passed,
+                taken_by: a.taken_by.map(CInfo::into_info),
+                device: a.device,
+                sequence: a.sequence,
+                previous: a.previous,
+                signature: a.signature,
+            })
+            .collect(),
+        corrections: corrections?,
+    };
+    Some(CachedBatch {
+        batch,
+        attempts: payload.checked,
+        learners: payload.learners_ok,
+    })
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::records::authority::{Authority, AuthorityKey};
 use crate::records::identity::Identity;
 
 pub const CORRECTION_VERSION: u32 = 1;
@@ -31,10 +32,49 @@ pub struct Correction {
     pub device: Option<Uuid>,
     #[serde(default)]
     pub signature: Option<String>,
+    /// The HR authority that signed it (public key, hex). Without one, a correction is only a
+    /// proposal from a PC: shown to HR, counted nowhere. Left out when absent, so earlier records
+    /// keep the bytes they were signed as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
 }
 
 impl Correction {
-    /// A new correction, signed by this installation.
+    /// A correction decided by HR, signed by its authority key: the only kind that counts.
+    pub fn by_authority(
+        kind: CorrectionKind,
+        reason: &str,
+        by: &str,
+        at: DateTime<Utc>,
+        authority: &Authority,
+    ) -> Correction {
+        let mut correction = Correction {
+            version: CORRECTION_VERSION,
+            id: Uuid::new_v4(),
+            kind,
+            reason: reason.trim().to_owned(),
+            by: by.trim().to_owned(),
+            at,
+            device: None,
+            signature: None,
+            authority: Some(authority.key.public_key.clone()),
+        };
+        correction.signature = Some(authority.sign(&correction.signed_bytes()));
+        correction
+    }
+
+    /// Whether HR's authority `trusted` signed this correction, unchanged.
+    pub fn signed_by(&self, trusted: &AuthorityKey) -> bool {
+        match (&self.authority, &self.signature) {
+            (Some(authority), Some(signature)) => {
+                *authority == trusted.public_key
+                    && trusted.verifies(&self.signed_bytes(), signature)
+            }
+            _ => false,
+        }
+    }
+
+    /// A proposal from a PC without HR's authority, signed by this installation.
     pub fn signed(
         kind: CorrectionKind,
         reason: &str,
@@ -51,6 +91,7 @@ impl Correction {
             at,
             device: Some(identity.key.device),
             signature: None,
+            authority: None,
         };
         correction.signature = Some(identity.sign(&correction.signed_bytes()));
         correction

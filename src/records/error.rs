@@ -20,10 +20,23 @@ pub enum StoreError {
     Encode(String),
     #[error("no data directory could be found for this user")]
     NoDataDir,
+    /// A key file exists but cannot be read or is damaged: signing stops; nothing is replaced.
+    #[error("the key in {path} cannot be used: {detail}")]
+    KeyUnreadable { path: PathBuf, detail: String },
+    /// This PC's key files are gone although it has signed records: a new identity is made
+    /// only when the user asks for it.
+    #[error("this PC's signing key is missing from {path}")]
+    IdentityMissing { path: PathBuf },
+    #[error("this installation already has an HR authority key")]
+    AuthorityExists,
+    #[error("this installation has no HR authority key")]
+    NoAuthority,
+    #[error("cannot read {path}: {detail}")]
+    Read { path: PathBuf, detail: String },
 }
 
 impl StoreError {
-    pub(super) fn write(path: impl Into<PathBuf>, source: io::Error) -> Self {
+    pub(crate) fn write(path: impl Into<PathBuf>, source: io::Error) -> Self {
         Self::Write {
             path: path.into(),
             source: Arc::new(source),
@@ -45,6 +58,23 @@ impl StoreError {
                 i18n::tr_args(lang, "error-encode", &[("detail", detail)])
             }
             StoreError::NoDataDir => i18n::tr(lang, "error-no-data-dir"),
+            StoreError::KeyUnreadable { path, detail } => i18n::tr_args(
+                lang,
+                "error-key-unreadable",
+                &[("path", &path.display().to_string()), ("detail", detail)],
+            ),
+            StoreError::IdentityMissing { path } => i18n::tr_args(
+                lang,
+                "error-identity-missing",
+                &[("path", &path.display().to_string())],
+            ),
+            StoreError::AuthorityExists => i18n::tr(lang, "error-authority-exists"),
+            StoreError::NoAuthority => i18n::tr(lang, "error-no-authority"),
+            StoreError::Read { path, detail } => i18n::tr_args(
+                lang,
+                "error-read",
+                &[("path", &path.display().to_string()), ("detail", detail)],
+            ),
         }
     }
 }

@@ -61,7 +61,12 @@ impl std::fmt::Debug for Identity {
 }
 
 impl Identity {
-    /// Loads the key pair from the data folder, or makes one on first start.
+    /// Loads the key pair from the data folder, or makes one on a fresh installation.
+    ///
+    /// A missing, unreadable or damaged key is an error, never a reason to make a new one: every
+    /// record signed with the old key would stop verifying. A key is made only when this folder
+    /// has never had one (no key files, no recorded attempt, no marker) or when the user asks
+    /// for a new identity ([`Identity::replace`]).
     pub fn load_or_create(root: &Path) -> Result<Identity, StoreError> {
         // Two copies of the app starting at once must not each make a key (the second would
         // replace the first and every record it signed would stop verifying).
@@ -70,30 +75,91 @@ impl Identity {
         let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
         let secret_path = root.join(SECRET_FILE);
         let device_path = root.join(DEVICE_FILE);
-        if let (Ok(secret), Ok(device)) = (
-            fs::read_to_string(&secret_path),
-            fs::read_to_string(&device_path),
-        ) {
-            let bytes: Option<[u8; 32]> = hex::decode(secret.trim())
-                .ok()
-                .and_then(|b| b.try_into().ok());
-            let key: Option<DeviceKey> = ron::from_str(&device).ok();
-            if let (Some(bytes), Some(key)) = (bytes, key) {
-                let signing = SigningKey::from_bytes(&bytes);
-                if hex::encode(signing.verifying_key().to_bytes()) == key.public_key {
-                    return Ok(Identity { key, signing });
-                }
-            }
-            // A damaged identity is never overwritten: records signed with it must stay
-            // verifiable by whoever has the old public key.
-            return Err(StoreError::write(
-                &secret_path,
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    "device key and device.ron do not match",
-                ),
+        let present = |path: &Path| match fs::symlink_metadata(path) {
+            Ok(_) => true,
+            Err(error) => error.kind() != std::io::ErrorKind::NotFound,
+        };
+        let (secret, device) = (present(&secret_path), present(&device_path));
+        if secret && device {
+            return Self::read(&secret_path, &device_path);
+        }
+        if Self::signed_anything(root) {
+            // Records carry this PC's signature: only the user may decide to start anew.
+            return if secret || device {
+                Self::read(&secret_path, &device_path)
+            } else {
+                Err(StoreError::IdentityMissing { path: secret_path })
+            };
+        }
+        // Nothing was ever signed: a first start, or a start whose key creation was cut off
+        // (a half-made pair is kept aside, never deleted).
+        if secret || device {
+            return Self::replace_locked(root, chrono::Utc::now()).map(|(identity, _)| identity);
+        }
+        Self::make(root)
+    }
+
+    /// Loads the key pair; never creates one.
+    pub fn load(root: &Path) -> Result<Identity, StoreError> {
+        Self::read(&root.join(SECRET_FILE), &root.join(DEVICE_FILE))
+    }
+
+    fn read(secret_path: &Path, device_path: &Path) -> Result<Identity, StoreError> {
+        let unreadable = |path: &Path, detail: String| StoreError::KeyUnreadable {
+            path: path.to_path_buf(),
+            detail,
+        };
+        let secret = fs::read_to_string(secret_path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => StoreError::IdentityMissing {
+                path: secret_path.to_path_buf(),
+            },
+            _ => unreadable(secret_path, e.to_string()),
+        })?;
+        let device = fs::read_to_string(device_path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => StoreError::IdentityMissing {
+                path: device_path.to_path_buf(),
+            },
+            _ => unreadable(device_path, e.to_string()),
+        })?;
+        let bytes: [u8; 32] = hex::decode(secret.trim())
+            .ok()
+            .and_then(|b| b.try_into().ok())
+            .ok_or_else(|| unreadable(secret_path, "not a key".into()))?;
+        let key: DeviceKey =
+            ron::from_str(&device).map_err(|e| unreadable(device_path, e.to_string()))?;
+        let signing = SigningKey::from_bytes(&bytes);
+        if hex::encode(signing.verifying_key().to_bytes()) != key.public_key {
+            return Err(unreadable(
+                secret_path,
+                "device.key does not match device.ron".into(),
             ));
         }
+        Ok(Identity { key, signing })
+    }
+
+    /// Whether this folder holds anything signed with its key: attempts, the chain head, or a
+    /// signed learner profile.
+    fn signed_anything(root: &Path) -> bool {
+        let non_empty = |dir: &str| {
+            fs::read_dir(root.join(dir))
+                .map(|mut entries| entries.next().is_some())
+                .unwrap_or(false)
+        };
+        root.join(".chain-head.ron").exists()
+            || non_empty("attempts")
+            || fs::read_dir(root.join("learners"))
+                .map(|entries| {
+                    entries.filter_map(Result::ok).any(|entry| {
+                        fs::read_to_string(entry.path())
+                            .is_ok_and(|text| text.contains("signature:"))
+                    })
+                })
+                .unwrap_or(false)
+    }
+
+    fn make(root: &Path) -> Result<Identity, StoreError> {
+        let secret_path = root.join(SECRET_FILE);
+        let device_path = root.join(DEVICE_FILE);
         let mut secret = [0u8; 32];
         rand::rng().fill_bytes(&mut secret);
         let signing = SigningKey::from_bytes(&secret);
@@ -109,6 +175,42 @@ impl Identity {
         write_atomic(&device_path, text.as_bytes())
             .map_err(|e| StoreError::write(&device_path, e))?;
         Ok(Identity { key, signing })
+    }
+
+    /// Makes a new identity because the user asked: the old key files (if any) are moved to
+    /// `identity-old-<time>/`, never deleted, so records they signed stay checkable. Returns the
+    /// new identity and the folder the old files went to.
+    pub fn replace(
+        root: &Path,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(Identity, Option<std::path::PathBuf>), StoreError> {
+        let lock_path = root.join(".identity.lock");
+        let mut lock = crate::records::atomic::lock_file(&lock_path)?;
+        let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
+        Self::replace_locked(root, now)
+    }
+
+    fn replace_locked(
+        root: &Path,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(Identity, Option<std::path::PathBuf>), StoreError> {
+        let old = root.join(format!("identity-old-{}", now.format("%Y%m%dT%H%M%S%.3f")));
+        let mut moved = false;
+        for name in [SECRET_FILE, DEVICE_FILE, ".chain-head.ron", "enrolment.ron"] {
+            let path = root.join(name);
+            if fs::symlink_metadata(&path).is_ok() {
+                fs::create_dir_all(&old).map_err(|e| StoreError::write(&old, e))?;
+                fs::rename(&path, old.join(name)).map_err(|e| StoreError::write(&path, e))?;
+                moved = true;
+            }
+        }
+        let identity = Self::make(root)?;
+        Ok((identity, moved.then_some(old)))
+    }
+
+    /// The short form of this PC's public key, shown in Settings for HR to compare.
+    pub fn fingerprint(&self) -> String {
+        crate::records::authority::fingerprint(&self.key.public_key)
     }
 
     pub fn sign(&self, message: &[u8]) -> String {
@@ -141,6 +243,49 @@ mod tests {
             handles.into_iter().map(|h| h.join().unwrap()).collect()
         });
         assert!(keys.windows(2).all(|pair| pair[0] == pair[1]));
+    }
+
+    #[test]
+    fn a_missing_key_is_not_replaced_silently_but_on_request() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Identity::load_or_create(dir.path()).unwrap();
+        // Something was signed with it (an attempt on disk).
+        fs::create_dir_all(dir.path().join("attempts")).unwrap();
+        fs::write(dir.path().join("attempts/a.ron"), "(version: 3)").unwrap();
+        fs::remove_file(dir.path().join(SECRET_FILE)).unwrap();
+        assert!(matches!(
+            Identity::load_or_create(dir.path()),
+            Err(StoreError::IdentityMissing { .. })
+        ));
+        fs::remove_file(dir.path().join(DEVICE_FILE)).unwrap();
+        assert!(matches!(
+            Identity::load_or_create(dir.path()),
+            Err(StoreError::IdentityMissing { .. })
+        ));
+        let (second, old) = Identity::replace(dir.path(), chrono::Utc::now()).unwrap();
+        assert_ne!(first.key, second.key);
+        assert!(old.is_none());
+        let (third, old) = Identity::replace(dir.path(), chrono::Utc::now()).unwrap();
+        let old = old.unwrap();
+        assert_eq!(
+            fs::read_to_string(old.join(DEVICE_FILE)).unwrap(),
+            ron::ser::to_string_pretty(&second.key, ron::ser::PrettyConfig::default()).unwrap()
+        );
+        assert_eq!(Identity::load(dir.path()).unwrap().key, third.key);
+    }
+
+    #[test]
+    fn a_key_creation_cut_off_before_anything_was_signed_starts_again() {
+        let dir = tempfile::tempdir().unwrap();
+        Identity::load_or_create(dir.path()).unwrap();
+        fs::remove_file(dir.path().join(DEVICE_FILE)).unwrap();
+        let again = Identity::load_or_create(dir.path()).unwrap();
+        assert_eq!(Identity::load(dir.path()).unwrap().key, again.key);
+        let kept = fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .any(|e| e.file_name().to_string_lossy().starts_with("identity-old-"));
+        assert!(kept, "the half-made key is kept aside");
     }
 
     #[test]

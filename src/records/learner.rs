@@ -9,7 +9,8 @@ use crate::i18n;
 use crate::lang::Lang;
 use crate::records::nip::{Nip, NipError};
 
-pub const LEARNER_VERSION: u32 = 1;
+/// Version 2 added the revision and the device signature.
+pub const LEARNER_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Learner {
@@ -21,11 +22,73 @@ pub struct Learner {
     pub unit: String,
     pub instansi: String,
     pub created: DateTime<Utc>,
+    /// 1 for the profile as created; a change is a new revision, signed again. (Absent fields
+    /// are left out when written, so profiles inside earlier bundles keep their checksums.)
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u32,
+    /// The installation that signed this revision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<Uuid>,
+    /// Ed25519 signature (hex) of everything above, by that device's key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
+}
+
+/// Who took an attempt, as the profile said when it was taken. Part of the attempt, so its
+/// signature covers it: editing a profile can never move an attempt to another person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerInfo {
+    pub name: String,
+    pub nip: Option<Nip>,
+    pub unit: String,
+    pub instansi: String,
 }
 
 impl Learner {
     pub fn has_nip(&self) -> bool {
         self.nip.is_some()
+    }
+
+    pub fn info(&self) -> LearnerInfo {
+        LearnerInfo {
+            name: self.name.clone(),
+            nip: self.nip.clone(),
+            unit: self.unit.clone(),
+            instansi: self.instansi.clone(),
+        }
+    }
+
+    /// The bytes a signature covers: the profile as RON without its signature.
+    pub fn signed_bytes(&self) -> Vec<u8> {
+        let mut body = self.clone();
+        body.signature = None;
+        ron::to_string(&body).unwrap_or_default().into_bytes()
+    }
+
+    /// Signs this revision with this installation's key.
+    pub fn sign(&mut self, identity: &crate::records::Identity) {
+        self.version = LEARNER_VERSION;
+        self.revision = self.revision.max(1);
+        self.device = Some(identity.key.device);
+        self.signature = None;
+        self.signature = Some(identity.sign(&self.signed_bytes()));
+    }
+
+    /// A changed profile: the next revision (to be signed when saved).
+    pub fn revised(&self, info: LearnerInfo) -> Learner {
+        Learner {
+            name: info.name,
+            nip: info.nip,
+            unit: info.unit,
+            instansi: info.instansi,
+            revision: self.revision.max(1) + 1,
+            signature: None,
+            ..self.clone()
+        }
     }
 }
 
@@ -107,6 +170,9 @@ impl LearnerDraft {
             unit: unit.to_owned(),
             instansi: instansi.to_owned(),
             created: now,
+            revision: 1,
+            device: None,
+            signature: None,
         })
     }
 }

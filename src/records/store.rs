@@ -8,12 +8,16 @@
 //! <data>/quarantine/        damaged files, moved here, never deleted
 //! <data>/packs/             content packs
 //! <data>/device.ron, device.key   this installation's signing key pair
-//! <data>/devices/<uuid>.ron  public keys of other devices, learned from imported bundles
+//! <data>/devices/<uuid>.ron  public keys pinned by earlier versions (read, never written now)
 //! <data>/imported/<uuid>.ron one file per import: the records it added, as received
-//! <data>/import-journal.ron  every import: when, from which file, what it added or refused
+//! <data>/journal/<time>-<uuid>.ron  every import: when, which file (and its hash), what it
+//!                            added or refused (the batch carries its own entry too)
+//! <data>/authority.ron, authority.key  HR's authority key pair (HR's PC only)
+//! <data>/approvals/<uuid>.ron HR's signed decisions about device keys
+//! <data>/enrolment.ron       this PC's enrolment certificate from HR, if any
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
@@ -24,13 +28,17 @@ use uuid::Uuid;
 
 use crate::records::atomic::{lock_file, write_atomic};
 use crate::records::attempt::{ATTEMPT_VERSION, Attempt};
+use crate::records::authority::Authority;
 use crate::records::bundle::{BATCH_VERSION, ImportBatch};
-use crate::records::cache::Checked;
+use crate::records::cache::{self, Checked};
 use crate::records::correction::{CORRECTION_VERSION, Correction};
 use crate::records::error::StoreError;
 use crate::records::identity::{DeviceKey, Identity};
+use crate::records::journal::{self, JOURNAL_DIR, JournalState};
 use crate::records::learner::{LEARNER_VERSION, Learner};
+use crate::records::ledger::Ledger;
 use crate::records::progress::{PROGRESS_VERSION, Progress};
+use crate::records::trust::{APPROVAL_VERSION, Approval, Enrolment, Trust};
 use crate::settings::{SETTINGS_VERSION, Settings};
 
 const LEARNERS: &str = "learners";
@@ -57,24 +65,66 @@ pub enum ProblemKind {
     Newer { version: u32 },
     /// Could not even be moved aside; left in place.
     Stuck { reason: String },
+    /// Unreadable or damaged, found by a read-only check: left where it is.
+    Damaged { reason: String },
+    /// A file set aside earlier, still in the quarantine folder.
+    InQuarantine,
+}
+
+/// The same record id with different content in two places. Both versions stay on disk; the
+/// one that verifies (if any) is the one that counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub id: Uuid,
+    /// Where the version in use came from, and where the other one is.
+    pub kept: String,
+    pub other: String,
+}
+
+/// One device key as carried by imported bundles, before or after HR's decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeenKey {
+    pub key: DeviceKey,
+    /// Attempts carried under this key.
+    pub attempts: usize,
+    /// The bundle files it came in.
+    pub sources: Vec<String>,
+    /// HR's enrolment certificate, when the bundle carried one.
+    pub enrolment: Option<Enrolment>,
 }
 
 /// Everything in the data directory, plus what could not be loaded.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
     pub settings: Settings,
+    /// One profile per learner: the newest revision whose signature holds, if any.
     pub learners: Vec<Learner>,
     pub progress: HashMap<Uuid, Progress>,
+    /// One copy per attempt id: the copy that verifies, when copies differ.
     pub attempts: Vec<Attempt>,
     pub problems: Vec<Problem>,
-    /// Public keys of every device whose records this store holds (its own included).
+    /// A public key for every device whose records this store holds (its own included): the
+    /// approved one where HR decided, else the first one seen. Bundles carry these.
     pub devices: HashMap<Uuid, DeviceKey>,
-    /// The same record id arriving with different content (from different imports).
-    pub conflicts: Vec<Uuid>,
-    /// Voids and waivers, local and imported.
+    /// Every key seen for each device, with what it carried (several means a re-keyed copy).
+    pub seen: BTreeMap<Uuid, Vec<SeenKey>>,
+    /// The key each attempt's copy was carried with (its device's key in that bundle).
+    pub keys: HashMap<Uuid, String>,
+    /// The key each learner revision in use was carried with.
+    pub learner_keys: HashMap<Uuid, String>,
+    /// The same record id arriving with different content.
+    pub conflicts: Vec<Conflict>,
+    /// Voids and waivers, local and imported (HR's and proposals alike; verify tells them apart).
     pub corrections: Vec<Correction>,
-    /// Signature checks and chain hashes done at import time (from sealed caches).
+    /// Signature checks done at import time (from sealed caches) or while loading.
     pub checked: HashMap<Uuid, Checked>,
+    /// Learner profiles (by id) whose signature was checked and holds.
+    pub learners_ok: HashMap<Uuid, bool>,
+    /// HR's decisions in force here.
+    pub trust: Trust,
+    pub journal: JournalState,
+    /// Imported batches whose cache was missing or stale (rebuilt by `Store::rebuild_caches`).
+    pub stale_caches: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +133,8 @@ pub struct Store {
 }
 
 const CHAIN_HEAD: &str = ".chain-head.ron";
+pub(super) const APPROVALS: &str = "approvals";
+const ENROLMENT: &str = "enrolment.ron";
 
 /// A shortcut to the end of this device's chain, so a save need not read every attempt.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -99,6 +151,17 @@ struct Versioned {
     version: u32,
 }
 
+/// How a load treats the folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadMode {
+    /// The app and commands that write: damaged files go to quarantine.
+    Tidy,
+    /// `records verify` and reports: nothing on disk changes; damaged files are only reported.
+    ReadOnly,
+    /// Full records from the RON files (no cache, answers included), read-only: for bundles.
+    Full,
+}
+
 impl Store {
     /// Opens (and creates, if needed) the store at `root`.
     pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
@@ -111,11 +174,20 @@ impl Store {
             DEVICES,
             IMPORTED,
             CORRECTIONS,
+            APPROVALS,
+            JOURNAL_DIR,
         ] {
             let path = root.join(dir);
-            fs::create_dir_all(&path).map_err(|e| StoreError::write(&path, e))?;
+            if !path.is_dir() {
+                fs::create_dir_all(&path).map_err(|e| StoreError::write(&path, e))?;
+            }
         }
         Ok(Store { root })
+    }
+
+    /// Opens an existing store without creating anything (for `records verify`).
+    pub fn existing(root: impl Into<PathBuf>) -> Store {
+        Store { root: root.into() }
     }
 
     pub fn path(&self, relative: &str) -> PathBuf {
@@ -134,8 +206,18 @@ impl Store {
         self.root.join("settings.ron")
     }
 
-    /// Reads everything. Never fails as a whole: each bad file is set aside and reported.
+    /// Reads everything, moving damaged files to quarantine. Never fails as a whole: each bad
+    /// file is set aside and reported.
     pub fn load(&self) -> Loaded {
+        self.load_with(LoadMode::Tidy)
+    }
+
+    /// Reads everything and changes nothing on disk.
+    pub fn read(&self) -> Loaded {
+        self.load_with(LoadMode::ReadOnly)
+    }
+
+    pub fn load_with(&self, mode: LoadMode) -> Loaded {
         let mut problems = Vec::new();
         let settings = match fs::read_to_string(self.settings_path()) {
             Err(_) => Settings::default(),
@@ -144,89 +226,126 @@ impl Store {
                     &self.settings_path(),
                     &text,
                     SETTINGS_VERSION,
+                    mode,
                     &mut problems,
                 )
                 .map(Settings::sanitized)
                 .unwrap_or_default(),
         };
-        let mut learners: Vec<Learner> = self.load_dir(LEARNERS, LEARNER_VERSION, &mut problems);
-        learners.sort_by_key(|learner| learner.name.to_lowercase());
+        let own = self.own_key(&mut problems);
+        let authority = match Authority::public(&self.root) {
+            Ok(authority) => authority,
+            Err(error) => {
+                problems.push(Problem {
+                    file: self.root.join("authority.ron"),
+                    kind: ProblemKind::Damaged {
+                        reason: error.to_string(),
+                    },
+                });
+                None
+            }
+        };
+        let approvals: Vec<Approval> =
+            self.load_dir(APPROVALS, APPROVAL_VERSION, mode, &mut problems);
+        let trust = Trust::new(own.clone(), authority, approvals);
         let progress = self
-            .load_dir::<Progress>(PROGRESS, PROGRESS_VERSION, &mut problems)
+            .load_dir::<Progress>(PROGRESS, PROGRESS_VERSION, mode, &mut problems)
             .into_iter()
             .map(|progress| (progress.learner, progress))
             .collect();
-        let mut attempts: Vec<Attempt> = self.load_dir(ATTEMPTS, ATTEMPT_VERSION, &mut problems);
-        let own_key = fs::read_to_string(self.root.join("device.ron"))
-            .ok()
-            .and_then(|text| ron::from_str::<DeviceKey>(&text).ok());
-        let (batches, checked) = self.load_imported(own_key.as_ref(), &mut problems);
-        let mut corrections: Vec<Correction> =
-            self.load_dir(CORRECTIONS, CORRECTION_VERSION, &mut problems);
-        let mut conflicts = Vec::new();
-        let mut seen: HashMap<Uuid, usize> = attempts
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id, i))
-            .collect();
-        let mut known_learners: HashMap<Uuid, usize> = learners
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id, i))
-            .collect();
-        for batch in batches {
-            for correction in batch.corrections {
-                if !corrections.iter().any(|c| c.id == correction.id) {
-                    corrections.push(correction);
-                }
-            }
-            for learner in batch.learners {
-                if let std::collections::hash_map::Entry::Vacant(slot) =
-                    known_learners.entry(learner.id)
-                {
-                    slot.insert(learners.len());
-                    learners.push(learner);
-                }
-            }
-            for attempt in batch.attempts {
-                match seen.get(&attempt.id) {
-                    Some(&at) if attempts[at] != attempt => conflicts.push(attempt.id),
-                    Some(_) => {}
-                    None => {
-                        seen.insert(attempt.id, attempts.len());
-                        attempts.push(attempt);
-                    }
-                }
-            }
-        }
-        learners.sort_by_key(|learner| learner.name.to_lowercase());
-        attempts.sort_by_key(|attempt| attempt.finished);
-        let mut devices: HashMap<Uuid, DeviceKey> = self
-            .load_dir::<DeviceKey>(DEVICES, 1, &mut problems)
+        let mut ledger = Ledger::new(trust);
+        // Keys that older versions of the app pinned at import: still used to tell which key a
+        // legacy batch carried, never as approvals.
+        let legacy_keys: HashMap<Uuid, DeviceKey> = self
+            .load_dir::<DeviceKey>(DEVICES, 1, mode, &mut problems)
             .into_iter()
             .map(|key| (key.device, key))
             .collect();
-        if let Some(own) = own_key {
-            devices.insert(own.device, own);
+        let local_key = |device: Option<Uuid>| -> Option<String> {
+            let device = device?;
+            match &own {
+                Some(own) if own.device == device => Some(own.public_key.clone()),
+                _ => legacy_keys.get(&device).map(|k| k.public_key.clone()),
+            }
+        };
+        for learner in self.load_dir::<Learner>(LEARNERS, LEARNER_VERSION, mode, &mut problems) {
+            let key = local_key(learner.device);
+            ledger.add_learner(learner, key, None, "learners/");
         }
-        Loaded {
-            settings,
-            learners,
-            progress,
-            attempts,
-            problems,
-            devices,
-            conflicts,
-            corrections,
-            checked,
+        for attempt in self.load_dir::<Attempt>(ATTEMPTS, ATTEMPT_VERSION, mode, &mut problems) {
+            let key = local_key(attempt.device);
+            ledger.add_attempt(attempt, key, None, "attempts/");
+        }
+        for correction in
+            self.load_dir::<Correction>(CORRECTIONS, CORRECTION_VERSION, mode, &mut problems)
+        {
+            ledger.add_correction(correction);
+        }
+        let stale =
+            self.load_imported(mode, own.as_ref(), &legacy_keys, &mut ledger, &mut problems);
+        let journal = journal::state(self, mode, &ledger.batches, &mut problems);
+        // A check lists what sits in quarantine; the app announced each file when it moved it.
+        if mode != LoadMode::Tidy {
+            problems.extend(self.quarantined_files());
+        }
+        let mut loaded = ledger.finish(settings, progress, problems, &legacy_keys);
+        loaded.journal = journal;
+        loaded.stale_caches = stale;
+        loaded
+    }
+
+    /// This installation's public key, if it has one. A damaged `device.ron` is reported.
+    fn own_key(&self, problems: &mut Vec<Problem>) -> Option<DeviceKey> {
+        let path = self.root.join("device.ron");
+        match fs::read_to_string(&path) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => {
+                problems.push(Problem {
+                    file: path,
+                    kind: ProblemKind::Damaged {
+                        reason: error.to_string(),
+                    },
+                });
+                None
+            }
+            Ok(text) => match ron::from_str::<DeviceKey>(&text) {
+                Ok(key) => Some(key),
+                Err(error) => {
+                    problems.push(Problem {
+                        file: path,
+                        kind: ProblemKind::Damaged {
+                            reason: error.to_string(),
+                        },
+                    });
+                    None
+                }
+            },
         }
     }
 
-    /// The record files of a folder, sorted: `*.ron`, not the hidden temporary files a crash
-    /// between write and rename can leave.
-    fn record_files(&self, dir: &str) -> Vec<PathBuf> {
-        let Ok(entries) = fs::read_dir(self.root.join(dir)) else {
+    /// Files set aside earlier: a check lists them so nothing disappears from view.
+    fn quarantined_files(&self) -> Vec<Problem> {
+        let Ok(entries) = fs::read_dir(self.root.join(QUARANTINE)) else {
             return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        files.sort();
+        files
+            .into_iter()
+            .map(|file| Problem {
+                file,
+                kind: ProblemKind::InQuarantine,
+            })
+            .collect()
+    }
+
+    /// The record files of a folder, sorted: `*.ron`, not the hidden temporary files a crash
+    /// between write and rename can leave. An unreadable folder is reported, not taken as empty.
+    fn record_files(&self, dir: &str) -> Result<Vec<PathBuf>, std::io::Error> {
+        let entries = match fs::read_dir(self.root.join(dir)) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) => return Err(error),
         };
         let mut paths: Vec<PathBuf> = entries
             .filter_map(Result::ok)
@@ -239,37 +358,230 @@ impl Store {
             })
             .collect();
         paths.sort();
-        paths
+        Ok(paths)
     }
 
-    /// The import batches: from their sealed caches where the seal holds, else from the RON.
-    fn load_imported(
-        &self,
-        own_key: Option<&DeviceKey>,
-        problems: &mut Vec<Problem>,
-    ) -> (Vec<ImportBatch>, HashMap<Uuid, Checked>) {
-        let paths = self.record_files(IMPORTED);
-        let mut batches = Vec::new();
-        let mut checked = HashMap::new();
-        for path in paths {
-            let cached = own_key.and_then(|key| crate::records::cache::read(&path, key));
-            if let Some((batch, results)) = cached {
-                checked.extend(batch.attempts.iter().map(|a| a.id).zip(results));
-                batches.push(batch);
-                continue;
-            }
-            match fs::read_to_string(&path) {
-                Ok(text) => {
-                    if let Some(batch) =
-                        self.decode::<ImportBatch>(&path, &text, BATCH_VERSION, problems)
-                    {
-                        batches.push(batch);
-                    }
-                }
-                Err(error) => self.quarantine(&path, error.to_string(), problems),
+    fn files_or_report(&self, dir: &str, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+        match self.record_files(dir) {
+            Ok(paths) => paths,
+            Err(error) => {
+                problems.push(Problem {
+                    file: self.root.join(dir),
+                    kind: ProblemKind::Damaged {
+                        reason: error.to_string(),
+                    },
+                });
+                Vec::new()
             }
         }
-        (batches, checked)
+    }
+
+    /// The import batches: from their sealed caches where the seal holds, else from the RON
+    /// (checking every signature). Returns the batches whose cache needs rebuilding.
+    fn load_imported(
+        &self,
+        mode: LoadMode,
+        own: Option<&DeviceKey>,
+        legacy_keys: &HashMap<Uuid, DeviceKey>,
+        ledger: &mut Ledger,
+        problems: &mut Vec<Problem>,
+    ) -> Vec<PathBuf> {
+        let paths = self.files_or_report(IMPORTED, problems);
+        let mut stale = Vec::new();
+        // Batches are independent: read them on every core.
+        let workers = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(8);
+        let chunk = paths.len().div_ceil(workers.max(1)).max(1);
+        let results: Vec<(PathBuf, BatchRead)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = paths
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|path| {
+                                (path.clone(), self.read_batch(path, mode, own, legacy_keys))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        for (path, read) in results {
+            match read {
+                BatchRead::Cached(cached) => ledger.add_batch(*cached, &path),
+                BatchRead::Parsed(cached) => {
+                    stale.push(path.clone());
+                    ledger.add_batch(*cached, &path);
+                }
+                BatchRead::Newer(version) => problems.push(Problem {
+                    file: path,
+                    kind: ProblemKind::Newer { version },
+                }),
+                BatchRead::Damaged(reason) => {
+                    if mode == LoadMode::Tidy {
+                        self.quarantine(&path, reason, problems);
+                    } else {
+                        problems.push(Problem {
+                            file: path,
+                            kind: ProblemKind::Damaged { reason },
+                        });
+                    }
+                }
+            }
+        }
+        stale
+    }
+
+    fn read_batch(
+        &self,
+        path: &Path,
+        mode: LoadMode,
+        own: Option<&DeviceKey>,
+        legacy_keys: &HashMap<Uuid, DeviceKey>,
+    ) -> BatchRead {
+        if mode != LoadMode::Full
+            && let Some(own) = own
+            && let Some(cached) = cache::read(path, own)
+        {
+            return BatchRead::Cached(Box::new(cached));
+        }
+        let text = match fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(error) => return BatchRead::Damaged(error.to_string()),
+        };
+        match ron::from_str::<Versioned>(&text) {
+            Ok(Versioned { version }) if version > BATCH_VERSION => {
+                return BatchRead::Newer(version);
+            }
+            Ok(_) => {}
+            Err(error) => return BatchRead::Damaged(error.to_string()),
+        }
+        match ron::from_str::<ImportBatch>(&text) {
+            Ok(batch) => {
+                let checked = cache::check(&batch, legacy_keys);
+                let mut cached = cache::CachedBatch::new(batch, checked);
+                if mode != LoadMode::Full {
+                    cached.strip_answers();
+                }
+                BatchRead::Parsed(Box::new(cached))
+            }
+            Err(error) => BatchRead::Damaged(error.to_string()),
+        }
+    }
+
+    /// Writes the caches that were missing or stale, so the next run is fast again. Needs this
+    /// installation's key to seal them; without it, nothing is written (loading stays correct,
+    /// only slower).
+    pub fn rebuild_caches(&self, loaded: &Loaded) {
+        if loaded.stale_caches.is_empty() {
+            return;
+        }
+        let Ok(identity) = Identity::load(&self.root) else {
+            return;
+        };
+        let empty = HashMap::new();
+        for path in &loaded.stale_caches {
+            let Ok(text) = fs::read_to_string(path) else {
+                continue;
+            };
+            let Ok(batch) = ron::from_str::<ImportBatch>(&text) else {
+                continue;
+            };
+            let legacy: HashMap<Uuid, DeviceKey> = if batch.devices.is_empty() {
+                loaded.devices.clone()
+            } else {
+                empty.clone()
+            };
+            let checked = cache::check(&batch, &legacy);
+            if let Err(error) = cache::write(path, text.as_bytes(), batch, checked, &identity) {
+                log::warn!("cannot write the cache of {}: {error}", path.display());
+            }
+        }
+    }
+
+    /// Removes the temporary files a crash between write and rename can leave (this app's own
+    /// `.<name>.<pid>.<id>.tmp`), older than a minute so a save in progress is never touched.
+    pub fn clean_temporary_files(&self) -> usize {
+        let mut removed = 0;
+        let mut dirs = vec![self.root.clone()];
+        for dir in [
+            LEARNERS,
+            PROGRESS,
+            ATTEMPTS,
+            IMPORTED,
+            CORRECTIONS,
+            APPROVALS,
+            JOURNAL_DIR,
+            DEVICES,
+        ] {
+            dirs.push(self.root.join(dir));
+        }
+        let now = std::time::SystemTime::now();
+        for dir in dirs {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.filter_map(Result::ok) {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if !(name.starts_with('.') && name.ends_with(".tmp")) {
+                    continue;
+                }
+                let old = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| now.duration_since(t).ok())
+                    .is_some_and(|age| age.as_secs() >= 60);
+                if old && fs::remove_file(entry.path()).is_ok() {
+                    removed += 1;
+                }
+            }
+        }
+        removed
+    }
+
+    /// HR's authority key pair, when this is an HR installation.
+    pub fn authority(&self) -> Result<Option<Authority>, StoreError> {
+        Authority::load(&self.root)
+    }
+
+    /// HR's certificate on this PC's key, if it was enrolled. A damaged file is an error.
+    pub fn enrolment(&self) -> Result<Option<Enrolment>, StoreError> {
+        let path = self.root.join(ENROLMENT);
+        match fs::read_to_string(&path) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(StoreError::Read {
+                path,
+                detail: error.to_string(),
+            }),
+            Ok(text) => ron::from_str(&text)
+                .map(Some)
+                .map_err(|e| StoreError::Read {
+                    path,
+                    detail: e.to_string(),
+                }),
+        }
+    }
+
+    /// Keeps HR's certificate on this PC's key, to carry in every bundle.
+    pub fn save_enrolment(&self, enrolment: &Enrolment) -> Result<(), StoreError> {
+        self.write(&self.root.join(ENROLMENT), enrolment)
+    }
+
+    /// Saves HR's signed decision about a device key.
+    pub fn save_approval(&self, approval: &Approval) -> Result<(), StoreError> {
+        self.write(
+            &self
+                .root
+                .join(APPROVALS)
+                .join(format!("{}.ron", approval.id)),
+            approval,
+        )
     }
 
     /// Saves a signed correction (a new record; nothing existing is changed).
@@ -287,29 +599,34 @@ impl Store {
         &self,
         dir: &str,
         current: u32,
+        mode: LoadMode,
         problems: &mut Vec<Problem>,
     ) -> Vec<T> {
-        let paths = self.record_files(dir);
+        let paths = self.files_or_report(dir, problems);
         paths
             .into_iter()
             .filter_map(|path| match fs::read_to_string(&path) {
-                Ok(text) => self.decode(&path, &text, current, problems),
+                Ok(text) => self.decode(&path, &text, current, mode, problems),
                 Err(error) => {
-                    self.quarantine(&path, error.to_string(), problems);
+                    self.set_aside(&path, error.to_string(), mode, problems);
                     None
                 }
             })
             .collect()
     }
 
-    /// Parses one record; a damaged one goes to quarantine, a newer one is left alone.
+    /// Parses one record; a damaged one goes to quarantine (or is only reported, read-only), a
+    /// newer one is left alone.
     fn decode<T: DeserializeOwned>(
         &self,
         path: &Path,
         text: &str,
         current: u32,
+        mode: LoadMode,
         problems: &mut Vec<Problem>,
     ) -> Option<T> {
+        // A byte-order mark from a Windows editor is not damage.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         match ron::from_str::<Versioned>(text) {
             Ok(Versioned { version }) if version > current => {
                 problems.push(Problem {
@@ -320,16 +637,27 @@ impl Store {
             }
             Ok(_) => {}
             Err(error) => {
-                self.quarantine(path, error.to_string(), problems);
+                self.set_aside(path, error.to_string(), mode, problems);
                 return None;
             }
         }
         match ron::from_str::<T>(text) {
             Ok(value) => Some(value),
             Err(error) => {
-                self.quarantine(path, error.to_string(), problems);
+                self.set_aside(path, error.to_string(), mode, problems);
                 None
             }
+        }
+    }
+
+    fn set_aside(&self, path: &Path, reason: String, mode: LoadMode, problems: &mut Vec<Problem>) {
+        if mode == LoadMode::Tidy {
+            self.quarantine(path, reason, problems);
+        } else {
+            problems.push(Problem {
+                file: path.to_path_buf(),
+                kind: ProblemKind::Damaged { reason },
+            });
         }
     }
 
@@ -371,11 +699,29 @@ impl Store {
         self.write(&self.settings_path(), settings)
     }
 
-    pub fn save_learner(&self, learner: &Learner) -> Result<(), StoreError> {
+    /// Signs the profile with this installation's key and writes it. Returns what was saved.
+    pub fn save_learner(&self, learner: &Learner) -> Result<Learner, StoreError> {
+        let identity = self.identity()?;
+        let mut signed = learner.clone();
+        signed.sign(&identity);
         self.write(
             &self.root.join(LEARNERS).join(format!("{}.ron", learner.id)),
-            learner,
-        )
+            &signed,
+        )?;
+        Ok(signed)
+    }
+
+    /// Signs this PC's unsigned profiles (written before profiles were signed). Returns them.
+    pub fn sign_unsigned_learners(&self, learners: &[Learner]) -> Result<Vec<Learner>, StoreError> {
+        let mut signed = Vec::new();
+        for learner in learners.iter().filter(|l| l.signature.is_none()) {
+            let path = self.root.join(LEARNERS).join(format!("{}.ron", learner.id));
+            // Only this PC's own files: a profile that came in a bundle is another PC's to sign.
+            if path.exists() {
+                signed.push(self.save_learner(learner)?);
+            }
+        }
+        Ok(signed)
     }
 
     /// Writes a finished attempt. Attempts are never rewritten: saving one whose file exists is
@@ -428,7 +774,7 @@ impl Store {
     }
 
     fn count_attempt_files(&self) -> usize {
-        self.record_files(ATTEMPTS).len()
+        self.record_files(ATTEMPTS).map_or(0, |files| files.len())
     }
 
     /// The last link of this device's chain: (sequence, hash). The head file is trusted only
@@ -444,7 +790,7 @@ impl Store {
         }
         let mut problems = Vec::new();
         let head = self
-            .load_dir::<Attempt>(ATTEMPTS, ATTEMPT_VERSION, &mut problems)
+            .load_dir::<Attempt>(ATTEMPTS, ATTEMPT_VERSION, LoadMode::ReadOnly, &mut problems)
             .into_iter()
             .filter(|a| a.device == Some(identity.key.device))
             .max_by_key(|a| a.sequence);
@@ -462,9 +808,13 @@ impl Store {
         let mut merged = progress.clone();
         if let Ok(text) = fs::read_to_string(&path) {
             let mut problems = Vec::new();
-            if let Some(on_disk) =
-                self.decode::<Progress>(&path, &text, PROGRESS_VERSION, &mut problems)
-            {
+            if let Some(on_disk) = self.decode::<Progress>(
+                &path,
+                &text,
+                PROGRESS_VERSION,
+                LoadMode::Tidy,
+                &mut problems,
+            ) {
                 merged.merge(&on_disk);
             }
         }
@@ -481,4 +831,13 @@ impl Store {
         File::create(&path).map_err(|e| StoreError::write(&path, e))?;
         fs::remove_file(&path).map_err(|e| StoreError::write(&path, e))
     }
+}
+
+/// What reading one import batch gave.
+enum BatchRead {
+    Cached(Box<cache::CachedBatch>),
+    /// Read from the RON: its cache is missing or stale.
+    Parsed(Box<cache::CachedBatch>),
+    Newer(u32),
+    Damaged(String),
 }

@@ -8,19 +8,27 @@ use uuid::Uuid;
 use crate::i18n;
 use crate::lang::Lang;
 use crate::records::attempt::Attempt;
-use crate::records::cache::Checked;
+use crate::records::authority::AuthorityKey;
 use crate::records::correction::Correction;
 use crate::records::identity::DeviceKey;
+use crate::records::learner::Learner;
+use crate::records::trust::KeyTrust;
 
 /// What verification says about one attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
-    /// Signed by a known device and unchanged since.
+    /// Signed by a trusted device key and unchanged since.
     Valid,
     /// The signature does not match: the file was changed after it was written.
     Edited,
-    /// Signed by a device whose public key this store has not seen.
+    /// No public key for its device came with it.
     UnknownKey,
+    /// Signed by a device HR has not approved yet: held, counted nowhere.
+    AwaitingApproval,
+    /// Signed by a device key HR refused.
+    Rejected,
+    /// Signed by a key other than the one approved for its device: a re-keyed or forged copy.
+    ForeignKey,
     /// Its place in the device's chain is wrong (reordered, duplicated or replaced).
     BrokenChain,
     /// Written before records were signed (format version 1).
@@ -40,6 +48,9 @@ impl Status {
                 Status::Valid => "verify-valid",
                 Status::Edited => "verify-edited",
                 Status::UnknownKey => "verify-unknown-key",
+                Status::AwaitingApproval => "verify-awaiting",
+                Status::Rejected => "verify-rejected",
+                Status::ForeignKey => "verify-foreign-key",
                 Status::BrokenChain => "verify-broken-chain",
                 Status::Unsigned => "verify-unsigned",
             },
@@ -47,15 +58,29 @@ impl Status {
     }
 }
 
+/// What is wrong with a learner profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProfileStatus {
+    /// Its signature does not match: changed by hand. Reports use what the attempts signed.
+    Edited,
+    /// Not signed, and attempts from before version 3 rely on it for who took them.
+    Unsigned,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Verification {
     pub status: HashMap<Uuid, Status>,
-    /// Corrections that verify, which the summary applies.
+    /// Corrections signed by this installation's HR authority: the summary applies them.
     pub corrections: Vec<Correction>,
+    /// Corrections from PCs (or another authority), authentic but counted nowhere, and not yet
+    /// matched by a correction of HR's own.
+    pub proposals: Vec<Correction>,
     /// Corrections whose signature does not verify: ignored, and reported.
     pub bad_corrections: Vec<Uuid>,
     /// Attempts missing from a device's chain: (device, sequence numbers).
     pub missing: BTreeMap<Uuid, Vec<u64>>,
+    /// Learner profiles that are edited, or unsigned where attempts depend on them.
+    pub profiles: BTreeMap<Uuid, ProfileStatus>,
 }
 
 impl Verification {
@@ -70,10 +95,13 @@ impl Verification {
         self.status.values().filter(|s| **s == status).count()
     }
 
-    /// Everything checks out: every attempt valid, no chain gaps, no forged correction.
+    /// Every attempt valid, no chain gaps, no forged correction, no open proposal, every
+    /// profile sound.
     pub fn is_clean(&self) -> bool {
         self.missing.is_empty()
             && self.bad_corrections.is_empty()
+            && self.proposals.is_empty()
+            && self.profiles.is_empty()
             && self.status.values().all(|s| *s == Status::Valid)
     }
 
@@ -88,66 +116,70 @@ impl Verification {
             .collect()
     }
 
-    /// Checks corrections with the same keys; only signed, unchanged ones take effect.
+    /// Sorts corrections: HR's own count, authentic others are proposals, the rest are forged.
     pub fn with_corrections(
         mut self,
         corrections: &[Correction],
+        authority: Option<&AuthorityKey>,
         keys: &HashMap<Uuid, DeviceKey>,
     ) -> Self {
         for correction in corrections {
-            let valid = match (
-                &correction.signature,
-                correction.device.and_then(|d| keys.get(&d)),
-            ) {
-                (Some(signature), Some(key)) => key.verifies(&correction.signed_bytes(), signature),
+            if authority.is_some_and(|a| correction.signed_by(a)) {
+                self.corrections.push(correction.clone());
+                continue;
+            }
+            let authentic = match (&correction.signature, &correction.authority) {
+                (Some(signature), Some(other)) => crate::records::authority::verifies(
+                    other,
+                    &correction.signed_bytes(),
+                    signature,
+                ),
+                (Some(signature), None) => correction
+                    .device
+                    .and_then(|d| keys.get(&d))
+                    .is_some_and(|key| key.verifies(&correction.signed_bytes(), signature)),
                 _ => false,
             };
-            if valid {
-                self.corrections.push(correction.clone());
+            if authentic {
+                self.proposals.push(correction.clone());
             } else {
                 self.bad_corrections.push(correction.id);
             }
         }
+        // A proposal HR has since decided the same way is no longer open.
+        let decided: Vec<crate::records::CorrectionKind> =
+            self.corrections.iter().map(|c| c.kind.clone()).collect();
+        self.proposals.retain(|p| !decided.contains(&p.kind));
         self
     }
 }
 
-/// Verifies everything a store holds: attempts, chains and corrections, reusing the checks
-/// sealed at import time.
+/// Verifies everything a store holds: attempts, chains, learner profiles and corrections,
+/// reusing the checks made at import time. Trust comes from HR's signed decisions only.
 pub fn verify_loaded(loaded: &crate::records::Loaded) -> Verification {
-    verify_with(&loaded.attempts, &loaded.devices, &loaded.checked)
-        .with_corrections(&loaded.corrections, &loaded.devices)
-}
-
-pub fn verify(attempts: &[Attempt], keys: &HashMap<Uuid, DeviceKey>) -> Verification {
-    verify_with(attempts, keys, &HashMap::new())
-}
-
-fn verify_with(
-    attempts: &[Attempt],
-    keys: &HashMap<Uuid, DeviceKey>,
-    checked: &HashMap<Uuid, Checked>,
-) -> Verification {
-    let hash_of = |attempt: &Attempt| match checked.get(&attempt.id) {
-        Some(done) => done.chain_hash.clone(),
-        None => attempt.chain_hash(),
-    };
     let mut result = Verification::default();
     let mut chains: HashMap<Uuid, Vec<&Attempt>> = HashMap::new();
-    for attempt in attempts {
+    for attempt in &loaded.attempts {
         let status = match (&attempt.signature, attempt.device) {
-            (Some(signature), Some(device)) => match keys.get(&device) {
+            (Some(_), Some(device)) => match loaded.keys.get(&attempt.id) {
                 None => Status::UnknownKey,
                 Some(key) => {
-                    let ok = match checked.get(&attempt.id) {
-                        Some(done) => done.signature_ok,
-                        None => key.verifies(&attempt.signed_bytes(), signature),
-                    };
-                    if ok {
-                        chains.entry(device).or_default().push(attempt);
-                        Status::Valid
-                    } else {
+                    let signature_ok = loaded
+                        .checked
+                        .get(&attempt.id)
+                        .is_some_and(|c| c.signature_ok);
+                    if !signature_ok {
                         Status::Edited
+                    } else {
+                        match loaded.trust.of(device, key) {
+                            KeyTrust::Trusted => {
+                                chains.entry(device).or_default().push(attempt);
+                                Status::Valid
+                            }
+                            KeyTrust::Awaiting => Status::AwaitingApproval,
+                            KeyTrust::Rejected => Status::Rejected,
+                            KeyTrust::Foreign => Status::ForeignKey,
+                        }
                     }
                 }
             },
@@ -155,6 +187,139 @@ fn verify_with(
         };
         result.status.insert(attempt.id, status);
     }
+    let hash_of = |attempt: &Attempt| match loaded.checked.get(&attempt.id) {
+        Some(done) => done.chain_hash.clone(),
+        None => attempt.chain_hash(),
+    };
+    check_chains(&mut result, chains, hash_of);
+    // Profiles: an edited one is always reported; an unsigned one when a counted attempt from
+    // before version 3 takes its identity from it.
+    let genuine = |learner: &Learner| profile_genuine(loaded, learner);
+    let relies: std::collections::HashSet<Uuid> = loaded
+        .attempts
+        .iter()
+        .filter(|a| a.taken_by.is_none() && result.status_of(&a.id) == Status::Valid)
+        .map(|a| a.learner)
+        .collect();
+    for learner in &loaded.learners {
+        if learner.signature.is_some()
+            && !loaded
+                .learners_ok
+                .get(&learner.id)
+                .copied()
+                .unwrap_or(false)
+        {
+            result.profiles.insert(learner.id, ProfileStatus::Edited);
+        } else if relies.contains(&learner.id) && !genuine(learner) {
+            result.profiles.insert(learner.id, ProfileStatus::Unsigned);
+        }
+    }
+    result.with_corrections(
+        &loaded.corrections,
+        loaded.trust.authority.as_ref(),
+        &loaded.devices,
+    )
+}
+
+/// A profile whose signature holds, by its device's trusted key.
+fn profile_genuine(loaded: &crate::records::Loaded, learner: &Learner) -> bool {
+    let ok = loaded
+        .learners_ok
+        .get(&learner.id)
+        .copied()
+        .unwrap_or(false);
+    let trusted = match (learner.device, loaded.learner_keys.get(&learner.id)) {
+        (Some(device), Some(key)) => loaded.trust.of(device, key) == KeyTrust::Trusted,
+        _ => false,
+    };
+    ok && trusted
+}
+
+/// Who each learner is, for every report: the newest profile revision whose signature holds;
+/// else what their newest attempt signed about them; else the profile as it is (attempts from
+/// before version 3, which verify reports). Learners known only from attempts are included.
+/// So a profile edited by hand never moves an attempt to another person.
+pub fn people(loaded: &crate::records::Loaded) -> Vec<Learner> {
+    let mut latest: HashMap<Uuid, &Attempt> = HashMap::new();
+    for attempt in &loaded.attempts {
+        if attempt.taken_by.is_some() {
+            let slot = latest.entry(attempt.learner).or_insert(attempt);
+            if attempt.finished > slot.finished {
+                *slot = attempt;
+            }
+        }
+    }
+    let mut people: Vec<Learner> = Vec::with_capacity(loaded.learners.len());
+    let mut known = std::collections::HashSet::new();
+    for learner in &loaded.learners {
+        known.insert(learner.id);
+        if profile_genuine(loaded, learner) {
+            people.push(learner.clone());
+            continue;
+        }
+        match latest.get(&learner.id).and_then(|a| a.taken_by.as_ref()) {
+            Some(info) => people.push(Learner {
+                name: info.name.clone(),
+                nip: info.nip.clone(),
+                unit: info.unit.clone(),
+                instansi: info.instansi.clone(),
+                ..learner.clone()
+            }),
+            None => people.push(learner.clone()),
+        }
+    }
+    for (id, attempt) in latest {
+        if known.contains(&id) {
+            continue;
+        }
+        let Some(info) = &attempt.taken_by else {
+            continue;
+        };
+        people.push(Learner {
+            version: crate::records::learner::LEARNER_VERSION,
+            id,
+            name: info.name.clone(),
+            nip: info.nip.clone(),
+            unit: info.unit.clone(),
+            instansi: info.instansi.clone(),
+            created: attempt.started,
+            revision: 0,
+            device: attempt.device,
+            signature: None,
+        });
+    }
+    people.sort_by_cached_key(|learner| (learner.name.to_lowercase(), learner.id));
+    people
+}
+
+/// Checks plain attempts against plain keys (no trust decisions): every device key given is
+/// taken as trusted. For tests and tools that hold records outside a store.
+pub fn verify(attempts: &[Attempt], keys: &HashMap<Uuid, DeviceKey>) -> Verification {
+    let mut result = Verification::default();
+    let mut chains: HashMap<Uuid, Vec<&Attempt>> = HashMap::new();
+    for attempt in attempts {
+        let status = match (&attempt.signature, attempt.device) {
+            (Some(signature), Some(device)) => match keys.get(&device) {
+                None => Status::UnknownKey,
+                Some(key) if key.verifies(&attempt.signed_bytes(), signature) => {
+                    chains.entry(device).or_default().push(attempt);
+                    Status::Valid
+                }
+                Some(_) => Status::Edited,
+            },
+            _ => Status::Unsigned,
+        };
+        result.status.insert(attempt.id, status);
+    }
+    check_chains(&mut result, chains, Attempt::chain_hash);
+    result
+}
+
+fn check_chains(
+    result: &mut Verification,
+    chains: HashMap<Uuid, Vec<&Attempt>>,
+    hash_of: impl Fn(&Attempt) -> String,
+) {
     for (device, mut chain) in chains {
         chain.sort_by_key(|a| (a.sequence, a.id));
         let mut missing = Vec::new();
@@ -185,5 +350,4 @@ fn verify_with(
             result.missing.insert(device, missing);
         }
     }
-    result
 }

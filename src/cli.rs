@@ -1,0 +1,4 @@
+//! The command line: one module per command group. `main.rs` only parses the arguments and
+//! chooses between the window and a command.
+
+pub mod records;
