@@ -36,6 +36,10 @@ impl Ctx<'_> {
     pub fn t(&self, key: &str) -> String {
         i18n::tr(self.lang, key)
     }
+
+    pub fn t_args(&self, key: &str, args: &[(&str, &str)]) -> String {
+        i18n::tr_args(self.lang, key, args)
+    }
 }
 
 pub enum Screen {
@@ -94,6 +98,8 @@ pub struct App {
     /// Messages for the user: damaged files set aside, failed saves.
     notices: Vec<String>,
     theme: Theme,
+    /// This PC's key fingerprint (shown in Settings for HR to compare), if it has a key.
+    fingerprint: Option<String>,
 }
 
 impl App {
@@ -125,6 +131,11 @@ impl App {
             Screen::Profile(profile::Profile::new(!loaded.learners.is_empty()))
         };
         let theme = theme::iced_theme(settings.theme);
+        let fingerprint = loaded
+            .trust
+            .own
+            .as_ref()
+            .map(crate::records::trust::fingerprint);
         App {
             store,
             catalog,
@@ -138,6 +149,7 @@ impl App {
             suspended_quiz: None,
             notices: all_notices,
             theme,
+            fingerprint,
         }
     }
 
@@ -329,7 +341,9 @@ impl App {
                 Task::none()
             }
             Message::SettingsPressed => {
-                self.screen = Screen::Settings(settings_screen::SettingsScreen::default());
+                self.screen = Screen::Settings(settings_screen::SettingsScreen::new(
+                    self.fingerprint.clone(),
+                ));
                 Task::none()
             }
             Message::NoticeDismissed => {

@@ -163,6 +163,8 @@ fn run_gui(data_dir: PathBuf, flag_lang: Option<Lang>, system_lang: Lang) -> Exi
     };
     let _logger = start_logging(&data_dir);
     store.clean_temporary_files();
+    // Made on a fresh installation; a lost or damaged key is said at once, not at the first test.
+    let identity_problem = store.identity().err();
     let mut loaded = store.load();
     store.rebuild_caches(&loaded);
     // Profiles written before they were signed: this PC vouches for them as they are now, so
@@ -179,6 +181,9 @@ fn run_gui(data_dir: PathBuf, flag_lang: Option<Lang>, system_lang: Lang) -> Exi
     }
     let lang = loaded.settings.language.unwrap_or(system_lang);
     let mut notices = Vec::new();
+    if let Some(error) = identity_problem {
+        notices.push(error.message(lang));
+    }
     if let Err(error) = store.probe_writable() {
         notices.push(error.message(lang));
     }

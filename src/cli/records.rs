@@ -13,7 +13,7 @@ use clap::Subcommand;
 use crate::content;
 use crate::i18n;
 use crate::lang::Lang;
-use crate::records::bundle::{self, ImportReport};
+use crate::records::bundle;
 use crate::records::trust::{self, Approval, Decision, Enrolment, EnrolmentRequest, How, KeyTrust};
 use crate::records::{
     Authority, Correction, CorrectionKind, Identity, Loaded, ProblemKind, Status, Store,
@@ -230,7 +230,8 @@ pub fn run(
             by,
         } => {
             let loaded = store.read();
-            let found = people(&loaded).into_iter().find(|l| {
+            let verification = verify_loaded(&loaded);
+            let found = people(&loaded, &verification).into_iter().find(|l| {
                 l.id.to_string() == learner || l.nip.as_ref().is_some_and(|n| n.as_str() == learner)
             });
             match found {
@@ -292,17 +293,13 @@ fn import(store: &Store, paths: &[PathBuf], lang: Lang) -> ExitCode {
         eprintln!("{}", say(lang, "cli-import-nothing", &[]));
         return ExitCode::from(1);
     }
-    for path in &files {
-        let result = bundle::import(store, path, Utc::now());
-        let message = crate::records::transfer::import_message(path, &result, lang);
+    for (path, result) in bundle::import_many(store, &files, Utc::now()) {
+        let message = crate::records::transfer::import_message(&path, &result, lang);
         match &result {
             Ok(report) if report.is_clean() => println!("{message}"),
-            Ok(report) => {
+            Ok(_) => {
                 trouble = true;
                 println!("{message}");
-                for line in report_details(report, lang) {
-                    println!("  {line}");
-                }
             }
             Err(_) => {
                 trouble = true;
@@ -317,43 +314,6 @@ fn import(store: &Store, paths: &[PathBuf], lang: Lang) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// What an import left for HR to look at, line by line.
-pub fn report_details(report: &ImportReport, lang: Lang) -> Vec<String> {
-    let mut lines = Vec::new();
-    if report.enrolled {
-        lines.push(say(lang, "cli-import-enrolled", &[]));
-    }
-    if report.held > 0 {
-        let devices: Vec<String> = report.awaiting.iter().map(short).collect();
-        lines.push(say(
-            lang,
-            "cli-import-held",
-            &[
-                ("count", &report.held.to_string()),
-                ("devices", &devices.join(", ")),
-            ],
-        ));
-    }
-    if report.proposals > 0 {
-        lines.push(say(
-            lang,
-            "cli-import-proposals",
-            &[("count", &report.proposals.to_string())],
-        ));
-    }
-    for id in &report.conflicts {
-        lines.push(say(lang, "cli-import-conflict", &[("id", &id.to_string())]));
-    }
-    if let Some(error) = &report.journal_error {
-        lines.push(say(lang, "cli-import-journal-failed", &[("detail", error)]));
-    }
-    lines
-}
-
-fn short(device: &uuid::Uuid) -> String {
-    device.simple().to_string()[..8].to_owned()
 }
 
 /// `--out laporan.csv` means "here": a bare file name has an empty parent folder.
@@ -377,7 +337,7 @@ fn export_to(store: &Store, format: ExportFormat, out: &Path, lang: Lang) -> Exi
             let loaded = store.load();
             store.rebuild_caches(&loaded);
             let verification = verify_loaded(&loaded);
-            let learners = people(&loaded);
+            let learners = people(&loaded, &verification);
             let mut bytes = Vec::new();
             let written = match format {
                 ExportFormat::Xapi => serde_json::to_writer_pretty(
@@ -593,7 +553,7 @@ fn summarize(store: &Store, lang: Lang) -> ExitCode {
     store.rebuild_caches(&loaded);
     let verification = verify_loaded(&loaded);
     let modules = module_ids();
-    let learners = people(&loaded);
+    let learners = people(&loaded, &verification);
     let summary = summary::summarize(&learners, &loaded.attempts, &verification, &modules);
     println!(
         "{}\t{}\t{}",

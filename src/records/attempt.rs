@@ -121,12 +121,50 @@ impl Attempt {
         ron::to_string(&body).unwrap_or_default().into_bytes()
     }
 
-    /// The hash the next attempt in the chain refers to (covers the signature too).
+    /// The hash the next attempt in the chain refers to (covers the signature too), as hex.
     pub fn chain_hash(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let mut hasher = Sha256::new();
-        hasher.update(self.signed_bytes());
-        hasher.update(self.signature.as_deref().unwrap_or_default().as_bytes());
-        hex::encode(hasher.finalize())
+        hex::encode(self.chain_digest())
     }
+
+    pub fn chain_digest(&self) -> [u8; 32] {
+        digest(&self.signed_bytes(), self.signature.as_deref())
+    }
+
+    /// Checks the signature against `key` (hex) and computes the chain hash, serialising the
+    /// record once for both.
+    pub fn check_with(&self, key: Option<&str>) -> Checked {
+        let bytes = self.signed_bytes();
+        let signature_ok = match (&self.signature, key) {
+            (Some(signature), Some(key)) => {
+                crate::records::authority::verifies(key, &bytes, signature)
+            }
+            _ => false,
+        };
+        Checked {
+            signature_ok,
+            chain: digest(&bytes, self.signature.as_deref()),
+        }
+    }
+}
+
+fn digest(signed: &[u8], signature: Option<&str>) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    hasher.update(signed);
+    hasher.update(signature.unwrap_or_default().as_bytes());
+    hasher.finalize().into()
+}
+
+/// A hash written as hex in a record (`previous`), as bytes; `None` when it is not one.
+pub fn parse_digest(hex_text: &str) -> Option<[u8; 32]> {
+    hex::decode(hex_text).ok()?.try_into().ok()
+}
+
+/// What was computed for one attempt: its signature check and its chain hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checked {
+    /// The signature verified with the key the record was carried with.
+    pub signature_ok: bool,
+    /// SHA-256 of the signed bytes and the signature: what the next attempt's `previous` names.
+    pub chain: [u8; 32],
 }

@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 use crate::i18n;
 use crate::lang::Lang;
-use crate::records::attempt::Attempt;
+use crate::records::attempt::{Attempt, Checked};
 use crate::records::correction::Correction;
 use crate::records::error::StoreError;
 use crate::records::identity::DeviceKey;
@@ -301,51 +301,185 @@ pub fn parse(text: &str) -> Result<Bundle, BundleError> {
 
 /// Imports one bundle file into the store. A refused bundle changes nothing but the journal.
 pub fn import(store: &Store, path: &Path, now: DateTime<Utc>) -> Result<ImportReport, BundleError> {
-    let source = path.display().to_string();
-    let bytes = fs::read(path).map_err(|e| BundleError::Unreadable(e.to_string()));
-    let file_hash = bytes.as_ref().ok().map(|b| hex::encode(Sha256::digest(b)));
-    let parsed = bytes.and_then(|bytes| {
-        let text = String::from_utf8(bytes).map_err(|e| BundleError::Damaged(e.to_string()))?;
-        parse(&text)
-    });
-    // One import at a time: two copies importing the same bundle add (and report) it once.
-    let lock_path = store.path(".import.lock");
-    let mut lock = crate::records::atomic::lock_file(&lock_path)?;
-    let _guard = lock.write().map_err(|e| StoreError::write(&lock_path, e))?;
-    let device = parsed.as_ref().ok().map(|b| b.body.manifest.device);
-    let result =
-        parsed.and_then(|bundle| import_bundle(store, bundle, &source, file_hash.clone(), now));
-    if let Err(error) = &result {
-        let entry = JournalEntry {
-            at: now,
-            source,
-            device,
-            added_attempts: 0,
-            added_learners: 0,
-            already_present: 0,
-            conflicts: Vec::new(),
-            refused: Some(error.to_string()),
-            id: Some(Uuid::new_v4()),
-            file_hash,
-            batch: None,
-            proposals: 0,
-            held: 0,
-        };
-        if let Err(journal_error) = crate::records::journal::append(store, &entry) {
-            log::warn!("{journal_error}");
-        }
-    }
-    result
+    import_many(store, &[path.to_path_buf()], now)
+        .pop()
+        .map_or_else(
+            || Err(BundleError::Unreadable(path.display().to_string())),
+            |(_, r)| r,
+        )
 }
 
-fn import_bundle(
-    store: &Store,
-    bundle: Bundle,
-    source: &str,
+/// A bundle read and checked, ready to be compared with the store.
+struct Prepared {
+    source: String,
     file_hash: Option<String>,
+    bundle: Result<(Bundle, Vec<Checked>, Vec<bool>), BundleError>,
+}
+
+/// Reads a bundle, checks its checksum and signature, and checks every record in it against
+/// the keys it carries. Independent of the store, so several run at once.
+fn prepare(path: &Path) -> Prepared {
+    let bytes = fs::read(path).map_err(|e| BundleError::Unreadable(e.to_string()));
+    let file_hash = bytes.as_ref().ok().map(|b| hex::encode(Sha256::digest(b)));
+    let bundle = bytes.and_then(|bytes| {
+        let text = String::from_utf8(bytes).map_err(|e| BundleError::Damaged(e.to_string()))?;
+        let bundle = parse(&text)?;
+        let mut carried: HashMap<Uuid, &str> = bundle
+            .body
+            .devices
+            .iter()
+            .map(|k| (k.device, k.public_key.as_str()))
+            .collect();
+        carried.insert(
+            bundle.body.manifest.device,
+            &bundle.body.manifest.public_key,
+        );
+        let key_of = |device: Option<Uuid>| device.and_then(|d| carried.get(&d).copied());
+        let attempts: Vec<Checked> = bundle
+            .body
+            .attempts
+            .iter()
+            .map(|a| a.check_with(key_of(a.device)))
+            .collect();
+        let learners: Vec<bool> = bundle
+            .body
+            .learners
+            .iter()
+            .map(|l| crate::records::cache::learner_ok(l, key_of(l.device)))
+            .collect();
+        drop(carried);
+        Ok((bundle, attempts, learners))
+    });
+    Prepared {
+        source: path.display().to_string(),
+        file_hash,
+        bundle,
+    }
+}
+
+/// What the store already holds, as far as an import needs to know.
+struct Index {
+    attempts: HashMap<Uuid, [u8; 32]>,
+    learners: HashMap<Uuid, Learner>,
+    corrections: BTreeSet<Uuid>,
+    trust: crate::records::trust::Trust,
+    authority: Option<crate::records::Authority>,
+}
+
+/// Imports bundle files one after another, under one lock, reading the store once. Each is
+/// accepted or refused on its own; a refusal changes nothing but the journal.
+pub fn import_many(
+    store: &Store,
+    paths: &[PathBuf],
+    now: DateTime<Utc>,
+) -> Vec<(PathBuf, Result<ImportReport, BundleError>)> {
+    // One import at a time: two copies importing the same bundle add (and report) it once.
+    let lock_path = store.path(".import.lock");
+    let mut lock = match crate::records::atomic::lock_file(&lock_path) {
+        Ok(lock) => lock,
+        Err(error) => {
+            return paths
+                .iter()
+                .map(|p| (p.clone(), Err(BundleError::Store(error.clone()))))
+                .collect();
+        }
+    };
+    let _guard = match lock.write() {
+        Ok(guard) => guard,
+        Err(error) => {
+            let error = StoreError::write(&lock_path, error);
+            return paths
+                .iter()
+                .map(|p| (p.clone(), Err(BundleError::Store(error.clone()))))
+                .collect();
+        }
+    };
+    let loaded = store.load();
+    let authority = store.authority();
+    let mut index = Index {
+        attempts: loaded
+            .checked
+            .iter()
+            .map(|(id, c)| (*id, c.chain))
+            .collect(),
+        learners: loaded.learners.into_iter().map(|l| (l.id, l)).collect(),
+        corrections: loaded.corrections.iter().map(|c| c.id).collect(),
+        trust: loaded.trust,
+        authority: authority.as_ref().ok().cloned().flatten(),
+    };
+    let identity = store.identity().ok();
+    let mut results = Vec::with_capacity(paths.len());
+    // Read and check a few bundles at once (the slow part), then add them in order.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 4);
+    for group in paths.chunks(workers) {
+        let prepared: Vec<Prepared> = std::thread::scope(|scope| {
+            let handles: Vec<_> = group
+                .iter()
+                .map(|p| scope.spawn(move || prepare(p)))
+                .collect();
+            handles
+                .into_iter()
+                .zip(group)
+                .map(|(h, p)| {
+                    h.join().unwrap_or_else(|_| Prepared {
+                        source: p.display().to_string(),
+                        file_hash: None,
+                        bundle: Err(BundleError::Damaged("reader failed".into())),
+                    })
+                })
+                .collect()
+        });
+        for (path, prepared) in group.iter().zip(prepared) {
+            let result = match &authority {
+                Err(error) => Err(BundleError::Store(error.clone())),
+                Ok(_) => commit(store, &mut index, identity.as_ref(), prepared, now),
+            };
+            results.push((path.clone(), result));
+        }
+    }
+    results
+}
+
+/// Compares a checked bundle with the store and writes what is new: the batch (with its
+/// journal entry), its cache, any enrolment approval, then the journal file.
+fn commit(
+    store: &Store,
+    index: &mut Index,
+    identity: Option<&crate::records::Identity>,
+    prepared: Prepared,
     now: DateTime<Utc>,
 ) -> Result<ImportReport, BundleError> {
-    let loaded = store.load();
+    let Prepared {
+        source,
+        file_hash,
+        bundle,
+    } = prepared;
+    let (bundle, checks, learner_checks) = match bundle {
+        Ok(parts) => parts,
+        Err(error) => {
+            let entry = JournalEntry {
+                at: now,
+                source,
+                device: None,
+                added_attempts: 0,
+                added_learners: 0,
+                already_present: 0,
+                conflicts: Vec::new(),
+                refused: Some(error.to_string()),
+                id: Some(Uuid::new_v4()),
+                file_hash,
+                batch: None,
+                proposals: 0,
+                held: 0,
+            };
+            if let Err(journal_error) = crate::records::journal::append(store, &entry) {
+                log::warn!("{journal_error}");
+            }
+            return Err(error);
+        }
+    };
     let mut report = ImportReport::default();
     let body = bundle.body;
     let manifest_key = DeviceKey {
@@ -356,11 +490,10 @@ fn import_bundle(
     // An enrolled PC: HR's certificate on its key approves it, unless the device id already has
     // another approved key (the first approved key stays). Saved after the records, so a
     // refused or failed import changes nothing.
-    let authority = store.authority()?;
-    let enrol_approval = match (&body.enrolment, &authority) {
+    let enrol_approval = match (&body.enrolment, &index.authority) {
         (Some(enrolment), Some(authority))
             if enrolment.certifies(&manifest_key, &authority.key)
-                && loaded.trust.trusted_key(manifest_key.device).is_none() =>
+                && index.trust.trusted_key(manifest_key.device).is_none() =>
         {
             Some(Approval::signed(
                 authority,
@@ -373,7 +506,7 @@ fn import_bundle(
         }
         _ => None,
     };
-    let mut trust = loaded.trust.clone();
+    let mut trust = index.trust.clone();
     if let Some(approval) = &enrol_approval {
         trust.approved.insert(approval.device, approval.clone());
     }
@@ -389,15 +522,15 @@ fn import_bundle(
             .map(|k| k.public_key.as_str())
     };
     let mut attempts = Vec::new();
+    let mut attempt_checks = Vec::new();
     let mut in_bundle = BTreeSet::new();
     let mut awaiting = BTreeSet::new();
-    for attempt in body.attempts {
+    for (attempt, checked) in body.attempts.into_iter().zip(checks) {
         if !in_bundle.insert(attempt.id) {
             continue;
         }
-        let hash = attempt.chain_hash();
-        match loaded.checked.get(&attempt.id) {
-            Some(present) if present.chain_hash == hash => report.already_present += 1,
+        match index.attempts.get(&attempt.id) {
+            Some(present) if *present == checked.chain => report.already_present += 1,
             present => {
                 if present.is_some() {
                     report.conflicts.push(attempt.id);
@@ -413,112 +546,126 @@ fn import_bundle(
                     }
                 }
                 attempts.push(attempt);
+                attempt_checks.push(checked);
             }
         }
     }
     report.awaiting = awaiting.into_iter().collect();
-    let existing_learners: HashMap<Uuid, &Learner> =
-        loaded.learners.iter().map(|l| (l.id, l)).collect();
     let mut learners = Vec::new();
-    for learner in body.learners {
-        match existing_learners.get(&learner.id) {
-            Some(present) if **present == learner => {}
+    let mut kept_learner_checks = Vec::new();
+    for (learner, ok) in body.learners.into_iter().zip(learner_checks) {
+        match index.learners.get(&learner.id) {
+            Some(present) if *present == learner => {}
             Some(present) if present.revision >= learner.revision => {
                 report.conflicts.push(learner.id);
                 learners.push(learner);
+                kept_learner_checks.push(ok);
             }
-            _ => learners.push(learner),
+            _ => {
+                learners.push(learner);
+                kept_learner_checks.push(ok);
+            }
         }
     }
-    let known_corrections: BTreeSet<Uuid> = loaded.corrections.iter().map(|c| c.id).collect();
     let corrections: Vec<Correction> = body
         .corrections
         .into_iter()
-        .filter(|c| !known_corrections.contains(&c.id))
+        .filter(|c| !index.corrections.contains(&c.id))
         .collect();
     report.proposals = corrections
         .iter()
-        .filter(|c| {
-            !loaded
-                .trust
-                .authority
-                .as_ref()
-                .is_some_and(|authority| c.signed_by(authority))
-        })
+        .filter(|c| !trust.authority.as_ref().is_some_and(|a| c.signed_by(a)))
         .count();
     report.added_attempts = attempts.len();
     report.added_learners = learners.len();
     report.added_corrections = corrections.len();
-    let entry_id = Uuid::new_v4();
     let batch_id = Uuid::new_v4();
     let nothing_new = attempts.is_empty() && learners.is_empty() && corrections.is_empty();
     let entry = JournalEntry {
         at: now,
-        source: source.to_owned(),
+        source: source.clone(),
         device: Some(body.manifest.device),
         added_attempts: report.added_attempts,
         added_learners: report.added_learners,
         already_present: report.already_present,
         conflicts: report.conflicts.clone(),
         refused: None,
-        id: Some(entry_id),
+        id: Some(Uuid::new_v4()),
         file_hash: file_hash.clone(),
         batch: (!nothing_new).then_some(batch_id),
         proposals: report.proposals,
         held: report.held,
     };
-    if nothing_new {
-        if let Some(approval) = &enrol_approval {
-            store.save_approval(approval)?;
-            report.enrolled = true;
+    if !nothing_new {
+        let batch = ImportBatch {
+            version: BATCH_VERSION,
+            id: Some(batch_id),
+            imported_at: now,
+            source,
+            checksum: bundle.checksum,
+            file_hash,
+            manifest: body.manifest,
+            devices: carried.clone(),
+            enrolment: body.enrolment,
+            journal: Some(entry.clone()),
+            learners,
+            attempts,
+            corrections,
+        };
+        let path = store.path(IMPORTED).join(format!("{batch_id}.ron"));
+        let text = ron::to_string(&batch).map_err(|e| StoreError::Encode(e.to_string()))?;
+        // The one write that decides: before it nothing was saved, after it everything was.
+        crate::records::atomic::write_atomic(&path, text.as_bytes())
+            .map_err(|e| StoreError::write(&path, e))?;
+        for (attempt, checked) in batch.attempts.iter().zip(&attempt_checks) {
+            index.attempts.insert(attempt.id, checked.chain);
         }
-        if let Err(error) = crate::records::journal::append(store, &entry) {
-            report.journal_error = Some(error.to_string());
+        for learner in &batch.learners {
+            let newer = index
+                .learners
+                .get(&learner.id)
+                .is_none_or(|present| learner.revision > present.revision);
+            if newer {
+                index.learners.insert(learner.id, learner.clone());
+            }
         }
-        return Ok(report);
+        index
+            .corrections
+            .extend(batch.corrections.iter().map(|c| c.id));
+        // The cache only speeds up loading; if writing it fails, loading reads the RON instead.
+        match identity {
+            Some(identity) => {
+                if let Err(error) = crate::records::cache::write(
+                    &path,
+                    text.as_bytes(),
+                    batch,
+                    (attempt_checks, kept_learner_checks),
+                    identity,
+                ) {
+                    log::warn!("cannot write the cache of {}: {error}", path.display());
+                }
+            }
+            None => log::warn!(
+                "no device key: the cache of {} is not written",
+                path.display()
+            ),
+        }
     }
-    let batch = ImportBatch {
-        version: BATCH_VERSION,
-        id: Some(batch_id),
-        imported_at: now,
-        source: source.to_owned(),
-        checksum: bundle.checksum,
-        file_hash,
-        manifest: body.manifest,
-        devices: carried,
-        enrolment: body.enrolment,
-        journal: Some(entry.clone()),
-        learners,
-        attempts,
-        corrections,
-    };
-    let path = store.path(IMPORTED).join(format!("{batch_id}.ron"));
-    let text = ron::to_string(&batch).map_err(|e| StoreError::Encode(e.to_string()))?;
-    // The one write that decides: before it nothing was saved, after it everything was.
-    crate::records::atomic::write_atomic(&path, text.as_bytes())
-        .map_err(|e| StoreError::write(&path, e))?;
     if let Some(approval) = &enrol_approval {
         match store.save_approval(approval) {
-            Ok(()) => report.enrolled = true,
+            Ok(()) => {
+                report.enrolled = true;
+                index
+                    .trust
+                    .approved
+                    .insert(approval.device, approval.clone());
+            }
             Err(error) => {
                 // The records are kept (held); HR can approve the device by hand.
                 log::warn!("{error}");
-                report.held = report.added_attempts;
                 report.awaiting = vec![approval.device];
             }
         }
-    }
-    // The cache only speeds up loading; if writing it fails, loading reads the RON instead.
-    match store.identity() {
-        Ok(identity) => {
-            let checks = crate::records::cache::check(&batch, &HashMap::new());
-            if let Err(error) =
-                crate::records::cache::write(&path, text.as_bytes(), batch, checks, &identity)
-            {
-                log::warn!("cannot write the cache of {}: {error}", path.display());
-            }
-        }
-        Err(error) => log::warn!("{error}"),
     }
     if let Err(error) = crate::records::journal::append(store, &entry) {
         report.journal_error = Some(error.to_string());

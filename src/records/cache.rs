@@ -9,6 +9,8 @@
 //! that may write rebuilds the cache. Deleting the caches loses nothing.
 //!
 //! Whether a key is *trusted* is not cached: that is HR's decision, read fresh on every load.
+//! Attempts loaded from a cache carry an empty signature text (the check is in `Checked`), so
+//! they must never be re-signed or re-exported: bundles are built from the RON files.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -19,6 +21,7 @@ use uuid::Uuid;
 
 use crate::quiz::{Mode, Score};
 use crate::records::attempt::Attempt;
+pub use crate::records::attempt::Checked;
 use crate::records::bundle::{ImportBatch, JournalEntry, Manifest};
 use crate::records::correction::Correction;
 use crate::records::identity::{DeviceKey, Identity};
@@ -27,14 +30,6 @@ use crate::records::nip::Nip;
 use crate::records::trust::Enrolment;
 
 const CACHE_VERSION: u32 = 2;
-
-/// What was computed for one attempt when its batch was imported.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Checked {
-    /// The signature verified with the key the bundle carried for the attempt's device.
-    pub signature_ok: bool,
-    pub chain_hash: String,
-}
 
 /// A batch as loaded: its records and the checks made on them.
 #[derive(Debug, Clone)]
@@ -79,36 +74,36 @@ pub fn carried_key(
         .or_else(|| legacy.get(&device).map(|key| key.public_key.clone()))
 }
 
+/// The keys a batch carried, by device (see [`carried_key`]), looked up once per batch.
+pub fn carried_keys(
+    batch: &ImportBatch,
+    legacy: &HashMap<Uuid, DeviceKey>,
+) -> HashMap<Uuid, std::sync::Arc<str>> {
+    let mut devices: Vec<Uuid> = batch.attempts.iter().filter_map(|a| a.device).collect();
+    devices.extend(batch.learners.iter().filter_map(|l| l.device));
+    devices.sort_unstable();
+    devices.dedup();
+    devices
+        .into_iter()
+        .filter_map(|device| {
+            carried_key(batch, device, legacy).map(|key| (device, std::sync::Arc::from(key)))
+        })
+        .collect()
+}
+
 /// Checks every attempt and learner of a batch against the keys it carried.
 pub fn check(batch: &ImportBatch, legacy: &HashMap<Uuid, DeviceKey>) -> (Vec<Checked>, Vec<bool>) {
+    let keys = carried_keys(batch, legacy);
+    let key_of = |device: Option<Uuid>| device.and_then(|d| keys.get(&d)).map(|k| &**k);
     let attempts = batch
         .attempts
         .iter()
-        .map(|attempt| Checked {
-            signature_ok: match (
-                &attempt.signature,
-                attempt.device.and_then(|d| carried_key(batch, d, legacy)),
-            ) {
-                (Some(signature), Some(key)) => {
-                    crate::records::authority::verifies(&key, &attempt.signed_bytes(), signature)
-                }
-                _ => false,
-            },
-            chain_hash: attempt.chain_hash(),
-        })
+        .map(|attempt| attempt.check_with(key_of(attempt.device)))
         .collect();
     let learners = batch
         .learners
         .iter()
-        .map(|learner| {
-            learner_ok(
-                learner,
-                learner
-                    .device
-                    .and_then(|d| carried_key(batch, d, legacy))
-                    .as_deref(),
-            )
-        })
+        .map(|learner| learner_ok(learner, key_of(learner.device)))
         .collect();
     (attempts, learners)
 }
@@ -200,7 +195,9 @@ struct CAttempt {
     device: Option<Uuid>,
     sequence: u64,
     previous: Option<String>,
-    signature: Option<String>,
+    /// Whether it was signed. The signature itself stays in the RON batch: its check is cached,
+    /// and 100,000 copies of it would only take memory.
+    signed: bool,
 }
 
 impl CInfo {
@@ -283,7 +280,7 @@ pub fn write(
                 device: a.device,
                 sequence: a.sequence,
                 previous: a.previous.clone(),
-                signature: a.signature.clone(),
+                signed: a.signature.is_some(),
             })
             .collect(),
         corrections: batch.corrections.iter().map(ron_text).collect(),
@@ -391,7 +388,8 @@ pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
                 device: a.device,
                 sequence: a.sequence,
                 previous: a.previous,
-                signature: a.signature,
+                // Signed, checked at import (see `checked`); the text is in the RON batch.
+                signature: a.signed.then(String::new),
             })
             .collect(),
         corrections: corrections?,

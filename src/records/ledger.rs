@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use uuid::Uuid;
 
@@ -31,7 +32,7 @@ pub struct BatchInfo {
 
 struct LearnerPick {
     learner: Learner,
-    key: Option<String>,
+    key: Option<Arc<str>>,
     ok: bool,
     genuine: bool,
     origin: String,
@@ -40,10 +41,11 @@ struct LearnerPick {
 pub struct Ledger {
     trust: Trust,
     attempts: Vec<Attempt>,
-    index: HashMap<Uuid, usize>,
-    origins: HashMap<Uuid, String>,
-    genuine: HashMap<Uuid, bool>,
-    keys: HashMap<Uuid, String>,
+    /// Per attempt id: its place in `attempts`, where its copy came from (an index into
+    /// `sources`), and whether that copy is genuine.
+    index: HashMap<Uuid, (usize, u32, bool)>,
+    sources: Vec<String>,
+    keys: HashMap<Uuid, Arc<str>>,
     checked: HashMap<Uuid, Checked>,
     learners: HashMap<Uuid, LearnerPick>,
     corrections: Vec<Correction>,
@@ -51,16 +53,18 @@ pub struct Ledger {
     conflicts: Vec<Conflict>,
     seen: BTreeMap<Uuid, Vec<SeenKey>>,
     pub batches: Vec<BatchInfo>,
+    /// Keys pinned by earlier versions: which key a batch of theirs carried for other devices.
+    legacy: HashMap<Uuid, DeviceKey>,
 }
 
 impl Ledger {
-    pub fn new(trust: Trust) -> Ledger {
+    pub fn new(trust: Trust, legacy: HashMap<Uuid, DeviceKey>) -> Ledger {
         Ledger {
+            legacy,
             trust,
             attempts: Vec::new(),
             index: HashMap::new(),
-            origins: HashMap::new(),
-            genuine: HashMap::new(),
+            sources: Vec::new(),
             keys: HashMap::new(),
             checked: HashMap::new(),
             learners: HashMap::new(),
@@ -79,50 +83,50 @@ impl Ledger {
         }
     }
 
+    /// A name for where records came from ("attempts/", "imported/<file>").
+    pub fn source(&mut self, name: String) -> u32 {
+        self.sources.push(name);
+        u32::try_from(self.sources.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    fn source_name(&self, source: u32) -> String {
+        self.sources
+            .get(source as usize)
+            .cloned()
+            .unwrap_or_default()
+    }
+
     /// Adds one copy of an attempt, carried with `key`; `checked` when its signature was
     /// checked at import time (else it is checked now).
     pub fn add_attempt(
         &mut self,
         attempt: Attempt,
-        key: Option<String>,
+        key: Option<Arc<str>>,
         checked: Option<Checked>,
-        origin: &str,
+        source: u32,
     ) {
-        let checked = checked.unwrap_or_else(|| Checked {
-            signature_ok: match (&attempt.signature, &key) {
-                (Some(signature), Some(key)) => {
-                    crate::records::authority::verifies(key, &attempt.signed_bytes(), signature)
-                }
-                _ => false,
-            },
-            chain_hash: attempt.chain_hash(),
-        });
+        let checked = checked.unwrap_or_else(|| attempt.check_with(key.as_deref()));
         let genuine = checked.signature_ok && self.trusted(attempt.device, key.as_deref());
-        match self.index.get(&attempt.id).copied() {
+        let id = attempt.id;
+        match self.index.get(&id).copied() {
             None => {
-                let id = attempt.id;
-                self.index.insert(id, self.attempts.len());
+                self.index
+                    .insert(id, (self.attempts.len(), source, genuine));
                 self.attempts.push(attempt);
-                self.origins.insert(id, origin.to_owned());
-                self.genuine.insert(id, genuine);
                 if let Some(key) = key {
                     self.keys.insert(id, key);
                 }
                 self.checked.insert(id, checked);
             }
-            Some(at) => {
-                let id = attempt.id;
+            Some((at, here, here_genuine)) => {
                 // The chain hash covers every signed byte and the signature: equal hashes are
                 // the same record (one copy may have its answers left in the batch file).
-                if self.checked.get(&id).map(|c| &c.chain_hash) == Some(&checked.chain_hash) {
+                if self.checked.get(&id).map(|c| c.chain) == Some(checked.chain) {
                     return;
                 }
-                let here = self.origins.get(&id).cloned().unwrap_or_default();
-                let replace = genuine && !self.genuine.get(&id).copied().unwrap_or(false);
-                if replace {
+                if genuine && !here_genuine {
                     self.attempts[at] = attempt;
-                    self.origins.insert(id, origin.to_owned());
-                    self.genuine.insert(id, true);
+                    self.index.insert(id, (at, source, true));
                     match key {
                         Some(key) => self.keys.insert(id, key),
                         None => self.keys.remove(&id),
@@ -130,14 +134,14 @@ impl Ledger {
                     self.checked.insert(id, checked);
                     self.conflicts.push(Conflict {
                         id,
-                        kept: origin.to_owned(),
-                        other: here,
+                        kept: self.source_name(source),
+                        other: self.source_name(here),
                     });
                 } else {
                     self.conflicts.push(Conflict {
                         id,
-                        kept: here,
-                        other: origin.to_owned(),
+                        kept: self.source_name(here),
+                        other: self.source_name(source),
                     });
                 }
             }
@@ -148,7 +152,7 @@ impl Ledger {
     pub fn add_learner(
         &mut self,
         learner: Learner,
-        key: Option<String>,
+        key: Option<Arc<str>>,
         ok: Option<bool>,
         origin: &str,
     ) {
@@ -243,35 +247,32 @@ impl Ledger {
                 }),
             }
         }
-        let legacy = HashMap::new();
-        for (learner, ok) in batch.learners.iter().zip(learner_checks) {
-            let key = learner
-                .device
-                .and_then(|d| cache::carried_key(&batch, d, &legacy));
-            self.add_learner(learner.clone(), key, Some(ok), &origin);
-        }
-        for (attempt, checked) in batch.attempts.iter().zip(checks) {
-            let key = attempt
-                .device
-                .and_then(|d| cache::carried_key(&batch, d, &legacy));
-            self.add_attempt(attempt.clone(), key, Some(checked), &origin);
-        }
-        for correction in &batch.corrections {
-            self.add_correction(correction.clone());
-        }
-        self.batches.push(BatchInfo {
+        let keys = cache::carried_keys(&batch, &self.legacy);
+        let key_of = |device: Option<Uuid>| device.and_then(|d| keys.get(&d)).cloned();
+        let source = self.source(origin.clone());
+        let info = BatchInfo {
             path: path.to_path_buf(),
             id: batch.id,
-            journal: batch.journal.clone(),
-        });
+            journal: batch.journal,
+        };
+        for (learner, ok) in batch.learners.into_iter().zip(learner_checks) {
+            let key = key_of(learner.device);
+            self.add_learner(learner, key, Some(ok), &origin);
+        }
+        for (attempt, checked) in batch.attempts.into_iter().zip(checks) {
+            let key = key_of(attempt.device);
+            self.add_attempt(attempt, key, Some(checked), source);
+        }
+        for correction in batch.corrections {
+            self.add_correction(correction);
+        }
+        self.batches.push(info);
     }
-
     pub fn finish(
         self,
         settings: Settings,
         progress: HashMap<Uuid, Progress>,
         problems: Vec<Problem>,
-        legacy_keys: &HashMap<Uuid, DeviceKey>,
     ) -> Loaded {
         let mut learners_ok = HashMap::new();
         let mut learner_keys = HashMap::new();
@@ -279,14 +280,16 @@ impl Ledger {
         for (id, pick) in self.learners {
             learners_ok.insert(id, pick.ok);
             if let Some(key) = pick.key {
-                learner_keys.insert(id, key);
+                learner_keys.insert(id, key.to_string());
             }
             learners.push(pick.learner);
         }
         learners.sort_by_cached_key(|learner| (learner.name.to_lowercase(), learner.id));
+        let mut conflicts = self.conflicts;
+        conflicts.sort_by(|a, b| (a.id, &a.kept, &a.other).cmp(&(b.id, &b.kept, &b.other)));
         let mut attempts = self.attempts;
         attempts.sort_by_key(|attempt| (attempt.finished, attempt.id));
-        let mut devices: HashMap<Uuid, DeviceKey> = legacy_keys.clone();
+        let mut devices: HashMap<Uuid, DeviceKey> = self.legacy.clone();
         for (device, keys) in &self.seen {
             let chosen = self
                 .trust
@@ -310,7 +313,7 @@ impl Ledger {
             seen: self.seen,
             keys: self.keys,
             learner_keys,
-            conflicts: self.conflicts,
+            conflicts,
             corrections: self.corrections,
             checked: self.checked,
             learners_ok,

@@ -20,6 +20,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::Utc;
 use serde::Serialize;
@@ -109,7 +110,7 @@ pub struct Loaded {
     /// Every key seen for each device, with what it carried (several means a re-keyed copy).
     pub seen: BTreeMap<Uuid, Vec<SeenKey>>,
     /// The key each attempt's copy was carried with (its device's key in that bundle).
-    pub keys: HashMap<Uuid, String>,
+    pub keys: HashMap<Uuid, Arc<str>>,
     /// The key each learner revision in use was carried with.
     pub learner_keys: HashMap<Uuid, String>,
     /// The same record id arriving with different content.
@@ -253,7 +254,6 @@ impl Store {
             .into_iter()
             .map(|progress| (progress.learner, progress))
             .collect();
-        let mut ledger = Ledger::new(trust);
         // Keys that older versions of the app pinned at import: still used to tell which key a
         // legacy batch carried, never as approvals.
         let legacy_keys: HashMap<Uuid, DeviceKey> = self
@@ -261,20 +261,24 @@ impl Store {
             .into_iter()
             .map(|key| (key.device, key))
             .collect();
-        let local_key = |device: Option<Uuid>| -> Option<String> {
+        let local_key = |device: Option<Uuid>| -> Option<Arc<str>> {
             let device = device?;
             match &own {
-                Some(own) if own.device == device => Some(own.public_key.clone()),
-                _ => legacy_keys.get(&device).map(|k| k.public_key.clone()),
+                Some(own) if own.device == device => Some(Arc::from(own.public_key.as_str())),
+                _ => legacy_keys
+                    .get(&device)
+                    .map(|k| Arc::from(k.public_key.as_str())),
             }
         };
+        let mut ledger = Ledger::new(trust, legacy_keys.clone());
         for learner in self.load_dir::<Learner>(LEARNERS, LEARNER_VERSION, mode, &mut problems) {
             let key = local_key(learner.device);
             ledger.add_learner(learner, key, None, "learners/");
         }
+        let local = ledger.source("attempts/".to_owned());
         for attempt in self.load_dir::<Attempt>(ATTEMPTS, ATTEMPT_VERSION, mode, &mut problems) {
             let key = local_key(attempt.device);
-            ledger.add_attempt(attempt, key, None, "attempts/");
+            ledger.add_attempt(attempt, key, None, local);
         }
         for correction in
             self.load_dir::<Correction>(CORRECTIONS, CORRECTION_VERSION, mode, &mut problems)
@@ -288,7 +292,7 @@ impl Store {
         if mode != LoadMode::Tidy {
             problems.extend(self.quarantined_files());
         }
-        let mut loaded = ledger.finish(settings, progress, problems, &legacy_keys);
+        let mut loaded = ledger.finish(settings, progress, problems);
         loaded.journal = journal;
         loaded.stale_caches = stale;
         loaded
@@ -388,36 +392,45 @@ impl Store {
     ) -> Vec<PathBuf> {
         let paths = self.files_or_report(IMPORTED, problems);
         let mut stale = Vec::new();
-        // Batches are independent: read them on every core.
+        // Batches are independent: read them on every core, and add each to the ledger as it
+        // arrives, so only a few decoded batches are in memory at once.
         let workers = std::thread::available_parallelism()
             .map_or(1, usize::from)
-            .min(8);
-        let chunk = paths.len().div_ceil(workers.max(1)).max(1);
-        let results: Vec<(PathBuf, BatchRead)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = paths
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|path| {
-                                (path.clone(), self.read_batch(path, mode, own, legacy_keys))
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
+            .clamp(1, 4);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<(PathBuf, BatchRead)>(workers);
+        let paths = &paths;
+        let next = &next;
+        let mut results: Vec<(PathBuf, BatchRead)> = Vec::new();
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                let sender = sender.clone();
+                scope.spawn(move || {
+                    loop {
+                        let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(path) = paths.get(at) else { break };
+                        let read = self.read_batch(path, mode, own, legacy_keys);
+                        if sender.send((path.clone(), read)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(sender);
+            for (path, read) in receiver {
+                match read {
+                    BatchRead::Cached(cached) => ledger.add_batch(*cached, &path),
+                    BatchRead::Parsed(cached) => {
+                        stale.push(path.clone());
+                        ledger.add_batch(*cached, &path);
+                    }
+                    other => results.push((path, other)),
+                }
+            }
         });
         for (path, read) in results {
             match read {
-                BatchRead::Cached(cached) => ledger.add_batch(*cached, &path),
-                BatchRead::Parsed(cached) => {
-                    stale.push(path.clone());
-                    ledger.add_batch(*cached, &path);
-                }
+                BatchRead::Cached(_) | BatchRead::Parsed(_) => {}
                 BatchRead::Newer(version) => problems.push(Problem {
                     file: path,
                     kind: ProblemKind::Newer { version },

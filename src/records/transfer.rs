@@ -105,7 +105,7 @@ pub fn import_message(
 ) -> String {
     let file = file.display().to_string();
     match result {
-        Ok(report) => crate::i18n::tr_args(
+        Ok(report) => std::iter::once(crate::i18n::tr_args(
             lang,
             "cli-import-ok",
             &[
@@ -115,7 +115,10 @@ pub fn import_message(
                 ("present", &report.already_present.to_string()),
                 ("conflicts", &report.conflicts.len().to_string()),
             ],
-        ),
+        ))
+        .chain(report_details(report, lang))
+        .collect::<Vec<_>>()
+        .join("\n"),
         Err(error) => crate::i18n::tr_args(
             lang,
             "cli-import-refused",
@@ -124,17 +127,47 @@ pub fn import_message(
     }
 }
 
+/// What an import left for HR to look at, line by line.
+pub fn report_details(report: &ImportReport, lang: Lang) -> Vec<String> {
+    let say = |key: &str, args: &[(&str, &str)]| crate::i18n::tr_args(lang, key, args);
+    let mut lines = Vec::new();
+    if report.enrolled {
+        lines.push(say("cli-import-enrolled", &[]));
+    }
+    if report.held > 0 {
+        let devices: Vec<String> = report
+            .awaiting
+            .iter()
+            .map(|d| d.simple().to_string()[..8].to_owned())
+            .collect();
+        lines.push(say(
+            "cli-import-held",
+            &[
+                ("count", &report.held.to_string()),
+                ("devices", &devices.join(", ")),
+            ],
+        ));
+    }
+    if report.proposals > 0 {
+        lines.push(say(
+            "cli-import-proposals",
+            &[("count", &report.proposals.to_string())],
+        ));
+    }
+    for id in &report.conflicts {
+        lines.push(say("cli-import-conflict", &[("id", &id.to_string())]));
+    }
+    if let Some(error) = &report.journal_error {
+        lines.push(say("cli-import-journal-failed", &[("detail", error)]));
+    }
+    lines
+}
+
 /// Imports every bundle at `path`; each is accepted or refused on its own.
 pub fn import_path(
     store: &Store,
     path: &Path,
     now: DateTime<Utc>,
 ) -> Vec<(PathBuf, Result<ImportReport, BundleError>)> {
-    bundle_files(path)
-        .into_iter()
-        .map(|file| {
-            let result = bundle::import(store, &file, now);
-            (file, result)
-        })
-        .collect()
+    bundle::import_many(store, &bundle_files(path), now)
 }

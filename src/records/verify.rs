@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::i18n;
 use crate::lang::Lang;
-use crate::records::attempt::Attempt;
+use crate::records::attempt::{Attempt, parse_digest};
 use crate::records::authority::AuthorityKey;
 use crate::records::correction::Correction;
 use crate::records::identity::DeviceKey;
@@ -164,6 +164,7 @@ pub fn verify_loaded(loaded: &crate::records::Loaded) -> Verification {
             (Some(_), Some(device)) => match loaded.keys.get(&attempt.id) {
                 None => Status::UnknownKey,
                 Some(key) => {
+                    let key: &str = key;
                     let signature_ok = loaded
                         .checked
                         .get(&attempt.id)
@@ -188,8 +189,8 @@ pub fn verify_loaded(loaded: &crate::records::Loaded) -> Verification {
         result.status.insert(attempt.id, status);
     }
     let hash_of = |attempt: &Attempt| match loaded.checked.get(&attempt.id) {
-        Some(done) => done.chain_hash.clone(),
-        None => attempt.chain_hash(),
+        Some(done) => done.chain,
+        None => attempt.chain_digest(),
     };
     check_chains(&mut result, chains, hash_of);
     // Profiles: an edited one is always reported; an unsigned one when a counted attempt from
@@ -236,12 +237,18 @@ fn profile_genuine(loaded: &crate::records::Loaded, learner: &Learner) -> bool {
 }
 
 /// Who each learner is, for every report: the newest profile revision whose signature holds;
-/// else what their newest attempt signed about them; else the profile as it is (attempts from
-/// before version 3, which verify reports). Learners known only from attempts are included.
-/// So a profile edited by hand never moves an attempt to another person.
-pub fn people(loaded: &crate::records::Loaded) -> Vec<Learner> {
+/// else what their newest valid attempt signed about them; else the profile as it is (attempts
+/// from before version 3, which verify reports). Learners known only from attempts are included;
+/// learners known only from devices HR has not approved are not. So a profile edited by hand
+/// never moves an attempt to another person, and an unapproved PC adds nobody.
+pub fn people(loaded: &crate::records::Loaded, verification: &Verification) -> Vec<Learner> {
     let mut latest: HashMap<Uuid, &Attempt> = HashMap::new();
+    let mut counted = std::collections::HashSet::new();
     for attempt in &loaded.attempts {
+        if verification.status_of(&attempt.id) != Status::Valid {
+            continue;
+        }
+        counted.insert(attempt.learner);
         if attempt.taken_by.is_some() {
             let slot = latest.entry(attempt.learner).or_insert(attempt);
             if attempt.finished > slot.finished {
@@ -253,7 +260,11 @@ pub fn people(loaded: &crate::records::Loaded) -> Vec<Learner> {
     let mut known = std::collections::HashSet::new();
     for learner in &loaded.learners {
         known.insert(learner.id);
-        if profile_genuine(loaded, learner) {
+        let genuine = profile_genuine(loaded, learner);
+        if !genuine && !counted.contains(&learner.id) {
+            continue;
+        }
+        if genuine {
             people.push(learner.clone());
             continue;
         }
@@ -311,14 +322,14 @@ pub fn verify(attempts: &[Attempt], keys: &HashMap<Uuid, DeviceKey>) -> Verifica
         };
         result.status.insert(attempt.id, status);
     }
-    check_chains(&mut result, chains, Attempt::chain_hash);
+    check_chains(&mut result, chains, Attempt::chain_digest);
     result
 }
 
 fn check_chains(
     result: &mut Verification,
     chains: HashMap<Uuid, Vec<&Attempt>>,
-    hash_of: impl Fn(&Attempt) -> String,
+    hash_of: impl Fn(&Attempt) -> [u8; 32],
 ) {
     for (device, mut chain) in chains {
         chain.sort_by_key(|a| (a.sequence, a.id));
@@ -334,7 +345,7 @@ fn check_chains(
             missing.extend(expected..attempt.sequence);
             let follows = match previous {
                 Some(before) if before.sequence + 1 == attempt.sequence => {
-                    attempt.previous.as_deref() == Some(hash_of(before).as_str())
+                    attempt.previous.as_deref().and_then(parse_digest) == Some(hash_of(before))
                 }
                 // After a gap the link cannot be checked; the gap itself is reported.
                 Some(_) => true,

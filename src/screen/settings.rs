@@ -33,6 +33,8 @@ pub struct SettingsScreen {
     records_busy: bool,
     /// What the last records export or import did, line by line; `Err` when something failed.
     records_outcome: Option<Result<Vec<String>, Vec<String>>>,
+    /// This PC's key fingerprint, which HR compares before approving its records.
+    fingerprint: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -61,6 +63,13 @@ pub enum Action {
 }
 
 impl SettingsScreen {
+    pub fn new(fingerprint: Option<String>) -> Self {
+        SettingsScreen {
+            fingerprint,
+            ..SettingsScreen::default()
+        }
+    }
+
     pub fn update(&mut self, message: Message, current: &Settings) -> Action {
         let mut next = current.clone();
         match message {
@@ -267,9 +276,14 @@ impl SettingsScreen {
 
     fn view_records<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let idle = !self.records_busy;
+        let fingerprint = match &self.fingerprint {
+            Some(print) => ctx.t_args("records-fingerprint", &[("fingerprint", print)]),
+            None => ctx.t("records-no-fingerprint"),
+        };
         let mut section = column![
             widget::h3(ctx.t("records-title")),
             widget::muted(ctx, ctx.t("records-hint")),
+            text(fingerprint).size(size::BODY),
             row![
                 widget::primary(
                     ctx,
