@@ -240,7 +240,8 @@ fn main() {
     // A small import into that store: one desk's next bundle with 3 new attempts.
     let small_root = work.join("desk-small");
     std::fs::create_dir_all(&small_root).unwrap();
-    let (small, small_identity) = desk_bundle(&small_root, &mut rng, &people[..3], 3, &work);
+    let newcomers = learners(&mut rng, 3, 1);
+    let (small, small_identity) = desk_bundle(&small_root, &mut rng, &newcomers, 3, &work);
     let approval = Approval::signed(
         &authority,
         &small_identity.key,
@@ -307,5 +308,9 @@ fn main() {
     );
     let warm = command(&hr, &["records", "summary"]);
     report("records summary on the next run", 0.5, &warm);
-    let _ = std::fs::remove_dir_all(&work);
+    if std::env::var_os("LATIH_ASN_BENCH_KEEP").is_some() {
+        println!("data kept in {}", work.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&work);
+    }
 }

@@ -469,6 +469,24 @@ fn verify_changes_nothing_and_lists_every_problem() {
         );
     }
     assert!(said.contains("newer version"));
+    // One broken byte in an imported batch: reported, not a silent loss of a whole device.
+    let original = fs::read(&batch).unwrap();
+    let mut broken = original.clone();
+    let middle = broken.len() / 2;
+    broken[middle] = b'\xff';
+    fs::write(&batch, &broken).unwrap();
+    let verify = cli(root, &["records", "verify"]);
+    assert_eq!(verify.status.code(), Some(1));
+    let said = text(&verify);
+    assert!(
+        said.contains(&batch.file_name().unwrap().to_string_lossy().to_string()),
+        "{said}"
+    );
+    assert!(
+        said.contains("0 of 0 attempts are valid") || said.contains("Damaged"),
+        "{said}"
+    );
+    fs::write(&batch, &original).unwrap();
     // Delete the batch: the journal still names it.
     fs::remove_file(&batch).unwrap();
     let verify = cli(root, &["records", "verify"]);

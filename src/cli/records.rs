@@ -17,7 +17,7 @@ use crate::records::bundle;
 use crate::records::trust::{self, Approval, Decision, Enrolment, EnrolmentRequest, How, KeyTrust};
 use crate::records::{
     Authority, Correction, CorrectionKind, Identity, Loaded, ProblemKind, Status, Store,
-    StoreError, export, people, summary, verify_loaded,
+    StoreError, Verification, export, people, summary, verify_loaded,
 };
 
 #[derive(Subcommand, Debug)]
@@ -307,8 +307,6 @@ fn import(store: &Store, paths: &[PathBuf], lang: Lang) -> ExitCode {
             }
         }
     }
-    // The store is as the imports left it: make its caches whole for the next command.
-    store.rebuild_caches(&store.read());
     if trouble {
         ExitCode::from(1)
     } else {
@@ -390,8 +388,7 @@ fn module_ids() -> Vec<String> {
 }
 
 /// Every problem the store has, one line each, in the user's language. Empty when all is well.
-pub fn problems(loaded: &Loaded, lang: Lang) -> Vec<String> {
-    let verification = verify_loaded(loaded);
+pub fn problems(loaded: &Loaded, verification: &Verification, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
     for problem in &loaded.problems {
         let file = problem.file.display().to_string();
@@ -517,7 +514,7 @@ pub fn problems(loaded: &Loaded, lang: Lang) -> Vec<String> {
 fn verify_all(store: &Store, lang: Lang) -> ExitCode {
     let loaded = store.read();
     let verification = verify_loaded(&loaded);
-    let lines = problems(&loaded, lang);
+    let lines = problems(&loaded, &verification, lang);
     for line in &lines {
         println!("{line}");
     }
@@ -579,7 +576,7 @@ fn summarize(store: &Store, lang: Lang) -> ExitCode {
             ]
         )
     );
-    let problems = problems(&loaded, lang).len();
+    let problems = problems(&loaded, &verification, lang).len();
     if problems > 0 {
         println!(
             "{}",

@@ -27,7 +27,7 @@ use crate::records::correction::Correction;
 use crate::records::error::StoreError;
 use crate::records::identity::DeviceKey;
 use crate::records::learner::Learner;
-use crate::records::store::{IMPORTED, LoadMode, Store};
+use crate::records::store::{IMPORTED, ImportIndex, LoadMode, Store};
 use crate::records::trust::{Approval, Decision, Enrolment, How, KeyTrust};
 
 /// The newest bundle format this build reads.
@@ -357,15 +357,6 @@ fn prepare(path: &Path) -> Prepared {
     }
 }
 
-/// What the store already holds, as far as an import needs to know.
-struct Index {
-    attempts: HashMap<Uuid, [u8; 32]>,
-    learners: HashMap<Uuid, Learner>,
-    corrections: BTreeSet<Uuid>,
-    trust: crate::records::trust::Trust,
-    authority: Option<crate::records::Authority>,
-}
-
 /// Imports bundle files one after another, under one lock, reading the store once. Each is
 /// accepted or refused on its own; a refusal changes nothing but the journal.
 pub fn import_many(
@@ -394,20 +385,10 @@ pub fn import_many(
                 .collect();
         }
     };
-    let loaded = store.load();
-    let authority = store.authority();
-    let mut index = Index {
-        attempts: loaded
-            .checked
-            .iter()
-            .map(|(id, c)| (*id, c.chain))
-            .collect(),
-        learners: loaded.learners.into_iter().map(|l| (l.id, l)).collect(),
-        corrections: loaded.corrections.iter().map(|c| c.id).collect(),
-        trust: loaded.trust,
-        authority: authority.as_ref().ok().cloned().flatten(),
-    };
     let identity = store.identity().ok();
+    let authority = store.authority();
+    let mut index = store.import_index(identity.as_ref());
+    let signer = authority.as_ref().ok().cloned().flatten();
     let mut results = Vec::with_capacity(paths.len());
     // Read and check a few bundles at once (the slow part), then add them in order.
     let workers = std::thread::available_parallelism()
@@ -434,7 +415,14 @@ pub fn import_many(
         for (path, prepared) in group.iter().zip(prepared) {
             let result = match &authority {
                 Err(error) => Err(BundleError::Store(error.clone())),
-                Ok(_) => commit(store, &mut index, identity.as_ref(), prepared, now),
+                Ok(_) => commit(
+                    store,
+                    &mut index,
+                    signer.as_ref(),
+                    identity.as_ref(),
+                    prepared,
+                    now,
+                ),
             };
             results.push((path.clone(), result));
         }
@@ -446,7 +434,8 @@ pub fn import_many(
 /// journal entry), its cache, any enrolment approval, then the journal file.
 fn commit(
     store: &Store,
-    index: &mut Index,
+    index: &mut ImportIndex,
+    authority: Option<&crate::records::Authority>,
     identity: Option<&crate::records::Identity>,
     prepared: Prepared,
     now: DateTime<Utc>,
@@ -490,7 +479,7 @@ fn commit(
     // An enrolled PC: HR's certificate on its key approves it, unless the device id already has
     // another approved key (the first approved key stays). Saved after the records, so a
     // refused or failed import changes nothing.
-    let enrol_approval = match (&body.enrolment, &index.authority) {
+    let enrol_approval = match (&body.enrolment, authority) {
         (Some(enrolment), Some(authority))
             if enrolment.certifies(&manifest_key, &authority.key)
                 && index.trust.trusted_key(manifest_key.device).is_none() =>
@@ -555,8 +544,8 @@ fn commit(
     let mut kept_learner_checks = Vec::new();
     for (learner, ok) in body.learners.into_iter().zip(learner_checks) {
         match index.learners.get(&learner.id) {
-            Some(present) if *present == learner => {}
-            Some(present) if present.revision >= learner.revision => {
+            Some((_, digest)) if *digest == learner.digest() => {}
+            Some((revision, _)) if *revision >= learner.revision => {
                 report.conflicts.push(learner.id);
                 learners.push(learner);
                 kept_learner_checks.push(ok);
@@ -621,13 +610,7 @@ fn commit(
             index.attempts.insert(attempt.id, checked.chain);
         }
         for learner in &batch.learners {
-            let newer = index
-                .learners
-                .get(&learner.id)
-                .is_none_or(|present| learner.revision > present.revision);
-            if newer {
-                index.learners.insert(learner.id, learner.clone());
-            }
+            index.add_learner(learner.id, learner.revision, learner.digest());
         }
         index
             .corrections

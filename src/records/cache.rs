@@ -29,7 +29,7 @@ use crate::records::learner::{Learner, LearnerInfo};
 use crate::records::nip::Nip;
 use crate::records::trust::Enrolment;
 
-const CACHE_VERSION: u32 = 2;
+const CACHE_VERSION: u32 = 3;
 
 /// A batch as loaded: its records and the checks made on them.
 #[derive(Debug, Clone)]
@@ -124,16 +124,57 @@ pub fn learner_ok(learner: &Learner, key: Option<&str>) -> bool {
 #[derive(Serialize, Deserialize)]
 struct CacheFile {
     version: u32,
-    /// Ed25519 signature (hex) of the payload's BLAKE3 hash, by this installation's key.
+    /// Ed25519 signature (hex) of [`seal`] of the two parts, by this installation's key.
     signature: String,
+    /// A small [`BatchIndex`]: what an import must know, read without the records.
+    index: Vec<u8>,
     payload: Vec<u8>,
+}
+
+/// What a batch holds, by id and content hash: enough for an import to tell new from known.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct BatchIndex {
+    pub attempts: Vec<(Uuid, [u8; 32])>,
+    /// (learner id, revision, content hash)
+    pub learners: Vec<(Uuid, u32, [u8; 32])>,
+    pub corrections: Vec<Uuid>,
+}
+
+impl BatchIndex {
+    pub fn of(batch: &ImportBatch, checked: &[Checked]) -> BatchIndex {
+        BatchIndex {
+            attempts: batch
+                .attempts
+                .iter()
+                .zip(checked)
+                .map(|(a, c)| (a.id, c.chain))
+                .collect(),
+            learners: batch
+                .learners
+                .iter()
+                .map(|l| (l.id, l.revision, l.digest()))
+                .collect(),
+            corrections: batch.corrections.iter().map(|c| c.id).collect(),
+        }
+    }
+}
+
+fn seal(index: &[u8], payload: &[u8]) -> [u8; 32] {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(blake3::hash(index).as_bytes());
+    hasher.update(blake3::hash(payload).as_bytes());
+    *hasher.finalize().as_bytes()
 }
 
 #[derive(Serialize, Deserialize)]
 struct Payload {
-    /// BLAKE3 of the RON batch file this cache was made from: an edited RON file invalidates
-    /// the cache, so the edit is seen (and its signatures checked again).
-    ron_hash: [u8; 32],
+    /// Size and modification time of the RON batch file this cache was made from: an edited
+    /// RON file no longer matches, so the edit is seen (and its signatures checked again).
+    /// Hashing 100,000 records' worth of RON on every command would cost more than the rest of
+    /// the load; an edit that also restores the file's size and time to the nanosecond would
+    /// change nothing that counts anyway, since the records in use are the ones checked at
+    /// import (and whoever can do that on HR's PC can also reseal the cache with its key).
+    ron_file: (u64, i128),
     header: Header,
     learners: Vec<CLearner>,
     attempts: Vec<CAttempt>,
@@ -227,13 +268,14 @@ fn ron_text<T: Serialize>(value: &T) -> String {
 /// Writes the sealed cache next to the batch file.
 pub fn write(
     ron_path: &Path,
-    ron_text_bytes: &[u8],
+    _ron_text: &[u8],
     batch: ImportBatch,
     checks: (Vec<Checked>, Vec<bool>),
     identity: &Identity,
 ) -> std::io::Result<()> {
+    let index = BatchIndex::of(&batch, &checks.0);
     let payload = Payload {
-        ron_hash: *blake3::hash(ron_text_bytes).as_bytes(),
+        ron_file: file_stamp(ron_path)?,
         header: Header {
             version: batch.version,
             id: batch.id,
@@ -288,29 +330,52 @@ pub fn write(
         learners_ok: checks.1,
     };
     let payload = postcard::to_allocvec(&payload).map_err(std::io::Error::other)?;
+    let index = postcard::to_allocvec(&index).map_err(std::io::Error::other)?;
     let file = CacheFile {
         version: CACHE_VERSION,
-        signature: identity.sign(blake3::hash(&payload).as_bytes()),
+        signature: identity.sign(&seal(&index, &payload)),
+        index,
         payload,
     };
     let bytes = postcard::to_allocvec(&file).map_err(std::io::Error::other)?;
     crate::records::atomic::write_atomic(&ron_path.with_extension("cache"), &bytes)
 }
 
+/// A file's size and modification time (nanoseconds since 1970).
+fn file_stamp(path: &Path) -> std::io::Result<(u64, i128)> {
+    let meta = std::fs::metadata(path)?;
+    let modified = meta.modified()?;
+    let nanos = match modified.duration_since(std::time::UNIX_EPOCH) {
+        Ok(after) => i128::try_from(after.as_nanos()).unwrap_or(i128::MAX),
+        Err(before) => -i128::try_from(before.duration().as_nanos()).unwrap_or(i128::MAX),
+    };
+    Ok((meta.len(), nanos))
+}
+
+/// The cache file, if its version is this one and its seal verifies with `own`.
+fn sealed(bytes: &[u8], own: &DeviceKey) -> Option<CacheFile> {
+    let file: CacheFile = postcard::from_bytes(bytes).ok()?;
+    (file.version == CACHE_VERSION
+        && own.verifies(&seal(&file.index, &file.payload), &file.signature))
+    .then_some(file)
+}
+
+/// Only the index of a batch's cache, if its seal verifies: for an import, which needs to know
+/// what is here, not the records. (Whether the RON file changed since does not matter there:
+/// the index says what was imported and checked.)
+pub fn read_index(ron_path: &Path, own: &DeviceKey) -> Option<BatchIndex> {
+    let bytes = std::fs::read(ron_path.with_extension("cache")).ok()?;
+    let file = sealed(&bytes, own)?;
+    postcard::from_bytes(&file.index).ok()
+}
+
 /// Reads the cache of the RON batch at `ron_path`, if its seal verifies with `own` (this
 /// installation's public key) and the RON file is unchanged since.
 pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
     let bytes = std::fs::read(ron_path.with_extension("cache")).ok()?;
-    let file: CacheFile = postcard::from_bytes(&bytes).ok()?;
-    if file.version != CACHE_VERSION {
-        return None;
-    }
-    if !own.verifies(blake3::hash(&file.payload).as_bytes(), &file.signature) {
-        return None;
-    }
+    let file = sealed(&bytes, own)?;
     let payload: Payload = postcard::from_bytes(&file.payload).ok()?;
-    let ron = std::fs::read(ron_path).ok()?;
-    if *blake3::hash(&ron).as_bytes() != payload.ron_hash {
+    if file_stamp(ron_path).ok()? != payload.ron_file {
         return None;
     }
     if payload.checked.len() != payload.attempts.len()

@@ -69,6 +69,16 @@ impl Learner {
         ron::to_string(&body).unwrap_or_default().into_bytes()
     }
 
+    /// SHA-256 of the signed bytes and the signature: two copies with the same digest are the
+    /// same revision.
+    pub fn digest(&self) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        hasher.update(self.signed_bytes());
+        hasher.update(self.signature.as_deref().unwrap_or_default().as_bytes());
+        hasher.finalize().into()
+    }
+
     /// Signs this revision with this installation's key.
     pub fn sign(&mut self, identity: &crate::records::Identity) {
         self.version = LEARNER_VERSION;

@@ -298,6 +298,76 @@ impl Store {
         loaded
     }
 
+    /// What an import needs to know about this store, read quickly: ids and content hashes of
+    /// every attempt, learner revision and correction, and HR's decisions. Imported batches are
+    /// read from their cache's index; a batch without a usable cache is read from its RON, and
+    /// its cache is written again with `identity` (so the next command is fast).
+    pub fn import_index(&self, identity: Option<&Identity>) -> ImportIndex {
+        let mut problems = Vec::new();
+        let own = self.own_key(&mut problems);
+        let authority = Authority::public(&self.root).ok().flatten();
+        let approvals: Vec<Approval> =
+            self.load_dir(APPROVALS, APPROVAL_VERSION, LoadMode::Tidy, &mut problems);
+        let mut index = ImportIndex {
+            trust: Trust::new(own.clone(), authority, approvals),
+            ..ImportIndex::default()
+        };
+        for learner in
+            self.load_dir::<Learner>(LEARNERS, LEARNER_VERSION, LoadMode::Tidy, &mut problems)
+        {
+            index.add_learner(learner.id, learner.revision, learner.digest());
+        }
+        for attempt in
+            self.load_dir::<Attempt>(ATTEMPTS, ATTEMPT_VERSION, LoadMode::Tidy, &mut problems)
+        {
+            index.attempts.insert(attempt.id, attempt.chain_digest());
+        }
+        for correction in self.load_dir::<Correction>(
+            CORRECTIONS,
+            CORRECTION_VERSION,
+            LoadMode::Tidy,
+            &mut problems,
+        ) {
+            index.corrections.insert(correction.id);
+        }
+        let legacy: HashMap<Uuid, DeviceKey> = self
+            .load_dir::<DeviceKey>(DEVICES, 1, LoadMode::Tidy, &mut problems)
+            .into_iter()
+            .map(|key| (key.device, key))
+            .collect();
+        for path in self.files_or_report(IMPORTED, &mut problems) {
+            let cached = own.as_ref().and_then(|own| cache::read_index(&path, own));
+            let batch_index = match cached {
+                Some(batch_index) => batch_index,
+                None => {
+                    let Ok(text) = fs::read_to_string(&path) else {
+                        continue;
+                    };
+                    let Ok(batch) = ron::from_str::<ImportBatch>(&text) else {
+                        continue;
+                    };
+                    let checks = cache::check(&batch, &legacy);
+                    let batch_index = cache::BatchIndex::of(&batch, &checks.0);
+                    if let Some(identity) = identity
+                        && let Err(error) =
+                            cache::write(&path, text.as_bytes(), batch, checks, identity)
+                    {
+                        log::warn!("cannot write the cache of {}: {error}", path.display());
+                    }
+                    batch_index
+                }
+            };
+            for (id, chain) in batch_index.attempts {
+                index.attempts.entry(id).or_insert(chain);
+            }
+            for (id, revision, digest) in batch_index.learners {
+                index.add_learner(id, revision, digest);
+            }
+            index.corrections.extend(batch_index.corrections);
+        }
+        index
+    }
+
     /// This installation's public key, if it has one. A damaged `device.ron` is reported.
     fn own_key(&self, problems: &mut Vec<Problem>) -> Option<DeviceKey> {
         let path = self.root.join("device.ron");
@@ -853,4 +923,24 @@ enum BatchRead {
     Parsed(Box<cache::CachedBatch>),
     Newer(u32),
     Damaged(String),
+}
+
+/// What an import compares a bundle with (see [`Store::import_index`]).
+#[derive(Debug, Clone, Default)]
+pub struct ImportIndex {
+    /// Attempt id → chain hash of the copy here.
+    pub attempts: HashMap<Uuid, [u8; 32]>,
+    /// Learner id → the newest revision here and its content hash.
+    pub learners: HashMap<Uuid, (u32, [u8; 32])>,
+    pub corrections: std::collections::HashSet<Uuid>,
+    pub trust: Trust,
+}
+
+impl ImportIndex {
+    pub fn add_learner(&mut self, id: Uuid, revision: u32, digest: [u8; 32]) {
+        let slot = self.learners.entry(id).or_insert((revision, digest));
+        if revision > slot.0 {
+            *slot = (revision, digest);
+        }
+    }
 }
