@@ -73,30 +73,23 @@ fn iso(time: chrono::DateTime<chrono::Utc>) -> String {
 
 /// The words a table repeats on every row, looked up once.
 pub(super) struct Labels {
+    lang: Lang,
     exam: String,
     practice: String,
     yes: String,
     no: String,
     voided: String,
-    status: HashMap<Status, String>,
 }
 
 impl Labels {
     pub(super) fn new(lang: Lang) -> Self {
-        let statuses = [
-            Status::Valid,
-            Status::Edited,
-            Status::UnknownKey,
-            Status::BrokenChain,
-            Status::Unsigned,
-        ];
         Labels {
+            lang,
             exam: i18n::tr(lang, "mode-exam"),
             practice: i18n::tr(lang, "mode-practice"),
             yes: i18n::tr(lang, "csv-yes"),
             no: i18n::tr(lang, "csv-no"),
             voided: i18n::tr(lang, "verify-voided"),
-            status: statuses.iter().map(|s| (*s, s.label(lang))).collect(),
         }
     }
 
@@ -130,15 +123,18 @@ pub(super) fn attempt_rows<'a>(
 ) -> impl Iterator<Item = [Cell<'a>; 15]> + 'a {
     let by_id: HashMap<Uuid, &Learner> = learners.iter().map(|l| (l.id, l)).collect();
     let voided = verification.voided();
+    // Looked up once per status that occurs, whatever statuses verification knows.
+    let mut verdicts: HashMap<Status, String> = HashMap::new();
     attempts.iter().map(move |attempt| {
         let [name, nip, unit, instansi] = learner_cells(by_id.get(&attempt.learner).copied());
         let verdict = if voided.contains(&attempt.id) {
-            labels.voided.as_str()
+            labels.voided.clone()
         } else {
-            labels
-                .status
-                .get(&verification.status_of(&attempt.id))
-                .map_or("", String::as_str)
+            let status = verification.status_of(&attempt.id);
+            verdicts
+                .entry(status)
+                .or_insert_with(|| status.label(labels.lang))
+                .clone()
         };
         [
             Cell::text(attempt.id.to_string()),
