@@ -633,3 +633,24 @@ fn an_export_that_cannot_be_written_says_where_and_leaves_nothing_behind() {
         assert!(leftovers(out.path()).is_empty(), "{format:?}");
     }
 }
+
+#[test]
+fn a_hand_edited_profile_does_not_move_attempts_in_the_app_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let siti = learner(&store, "Siti Rahmawati", NIP_A);
+    take(&store, &siti, Mode::Exam, 1, true);
+    let path = store.path("learners").join(format!("{}.ron", siti.id));
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace("Siti Rahmawati", "Orang Lain")
+            .replace(NIP_A, NIP_B),
+    )
+    .unwrap();
+    let files =
+        export_to_folder(&store, ExportKind::Csv, &modules(), Lang::Id, Utc::now()).unwrap();
+    let rows = read_csv(&fs::read(&files[0]).unwrap());
+    assert_eq!(rows[1][1], "Siti Rahmawati");
+    assert_eq!(nip_shown(&rows[1][2]), NIP_A);
+}

@@ -9,7 +9,7 @@ use crate::lang::Lang;
 use crate::records::bundle::{self, BundleError, ImportReport};
 use crate::records::export::{self, ExportError, Format, Records};
 use crate::records::store::Store;
-use crate::records::verify::verify_loaded;
+use crate::records::verify::{people, verify_loaded};
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,8 +55,10 @@ pub fn export_to_folder(
     };
     let loaded = store.load();
     let verification = verify_loaded(&loaded);
+    // Who each learner is as the records signed it, as `records export` says it too.
+    let learners = people(&loaded, &verification);
     let records = Records {
-        learners: &loaded.learners,
+        learners: &learners,
         attempts: &loaded.attempts,
         verification: &verification,
     };
