@@ -25,8 +25,8 @@ pub enum RecordsCommand {
     /// Import bundle files (from USB sticks or a shared folder). Importing twice adds nothing.
     /// Records from devices HR has not approved are held, not counted (exit 1).
     Import { paths: Vec<PathBuf> },
-    /// Export the records: csv (one row per attempt), csv-summary (learner × module), xapi
-    /// (JSON statements), or bundle (for another PC).
+    /// Export the records: csv (one row per attempt), csv-summary (learner × module), xlsx
+    /// (Excel, both tables), xapi (JSON statements), or bundle (for another PC).
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
@@ -159,6 +159,7 @@ pub enum EnrolCommand {
 pub enum ExportFormat {
     Csv,
     CsvSummary,
+    Xlsx,
     Xapi,
     Bundle,
 }
@@ -324,44 +325,34 @@ fn out_path(out: &Path) -> PathBuf {
 
 fn export_to(store: &Store, format: ExportFormat, out: &Path, lang: Lang) -> ExitCode {
     let out = out_path(out);
-    let result: Result<(), String> = match format {
-        ExportFormat::Bundle => bundle::build(store, Utc::now())
-            .map_err(|e| e.message(lang))
-            .and_then(|b| ron::to_string(&b).map_err(|e| e.to_string()))
-            .and_then(|text| {
-                crate::records::write_atomic(&out, text.as_bytes()).map_err(|e| e.to_string())
-            }),
-        ExportFormat::Xapi | ExportFormat::Csv | ExportFormat::CsvSummary => {
+    let format = match format {
+        ExportFormat::Bundle => None,
+        ExportFormat::Csv => Some(export::Format::AttemptsCsv),
+        ExportFormat::CsvSummary => Some(export::Format::SummaryCsv),
+        ExportFormat::Xlsx => Some(export::Format::Xlsx),
+        ExportFormat::Xapi => Some(export::Format::Xapi),
+    };
+    let result = match format {
+        None => export::write_bundle(store, &out, Utc::now()),
+        Some(format) => {
             let loaded = store.load();
             store.rebuild_caches(&loaded);
             let verification = verify_loaded(&loaded);
             let learners = people(&loaded, &verification);
-            let mut bytes = Vec::new();
-            let written = match format {
-                ExportFormat::Xapi => serde_json::to_writer_pretty(
-                    &mut bytes,
-                    &export::xapi_statements(&learners, &loaded.attempts, &verification),
-                )
-                .map_err(std::io::Error::other),
-                ExportFormat::Csv => export::attempts_csv(
-                    &mut bytes,
-                    &learners,
-                    &loaded.attempts,
-                    &verification,
-                    lang,
-                ),
-                _ => {
-                    let modules = module_ids();
-                    let summary =
-                        summary::summarize(&learners, &loaded.attempts, &verification, &modules);
-                    export::summary_csv(&mut bytes, &learners, &summary, lang)
-                }
+            let records = export::Records {
+                learners: &learners,
+                attempts: &loaded.attempts,
+                verification: &verification,
             };
-            written.map_err(|e| e.to_string()).and_then(|()| {
-                crate::records::write_atomic(&out, &bytes).map_err(|e| e.to_string())
-            })
+            let modules = if format.uses_summary() {
+                module_ids()
+            } else {
+                Vec::new()
+            };
+            export::write_file(&out, format, &records, &modules, lang)
         }
-    };
+    }
+    .map_err(|error| error.message(lang));
     match result {
         Ok(()) => {
             println!(

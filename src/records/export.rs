@@ -1,271 +1,227 @@
-//! Exports for HR: CSV that opens correctly in Excel on an Indonesian-locale Windows (UTF-8
-//! with BOM, `;` separators since `,` is the decimal mark there, proper quoting, ISO dates), and
-//! xAPI statements for a learning record store.
+//! Exports for HR: CSV and Excel workbooks to open on an office PC, and xAPI statements for a
+//! learning record store.
+//!
+//! # CSV
+//!
+//! Made for Excel on an Indonesian-locale Windows and for LibreOffice: UTF-8 with a BOM (or Excel
+//! guesses the ANSI code page), `;` between cells (`,` is the decimal mark there), quoting where
+//! needed, ISO 8601 dates.
+//!
+//! **Nothing in a cell runs as a formula.** A spreadsheet treats a cell that starts with `=`, `+`,
+//! `-` or `@` as a formula, and some also after a leading tab or carriage return. Names, units and
+//! agencies are typed by learners, so a profile named `=HYPERLINK("http://…","klik")` would
+//! otherwise become a live link, or worse, on the HR PC. Every text cell that starts with one of
+//! those characters gets a `'` in front (the OWASP advice for CSV injection). Both programs then
+//! show the text as it was, with the `'` visible; scripts that read the CSV see it too. The
+//! `.xlsx` export needs no such prefix: its cells are typed, and a text cell is never evaluated.
+//!
+//! **NIPs keep their 18 digits.** Opened as they are, both programs read an 18-digit NIP as a
+//! number and keep 15 significant digits: `198808082014031001` becomes `1.98808082014031E+17`,
+//! and saving the sheet loses the last digits for good. What was considered:
+//! - a leading `'`: shown literally by both programs on CSV import (the apostrophe-as-text
+//!   convention only applies to typing);
+//! - a leading tab, space or invisible character: the digits stop matching the NIP in lookups
+//!   (`VLOOKUP`, SIASN), and a leading tab is itself one of the formula triggers above;
+//! - quoting the cell: both programs ignore quotes when they guess a cell's type;
+//! - **`="198808082014031001"`** (chosen): a formula whose result is that text. Excel evaluates
+//!   it on opening, in every locale (it has no function names or separators to translate), and
+//!   LibreOffice does too with its default import settings; the cell then holds the 18 digits
+//!   as text. Where formula evaluation is off (LibreOffice's "Evaluate formulas" import option)
+//!   the cell shows `="198808082014031001"`: still every digit. This is the one formula these
+//!   exports write, built only from a NIP of 18 ASCII digits (a hand-edited NIP with anything
+//!   else is written as neutralised text). Scripts reading the CSV strip `="` and `"`; the
+//!   `.xlsx` and xAPI exports carry the plain digits.
+//!
+//! # xAPI
+//!
+//! Statements are written one at a time (memory stays flat whatever the number of records), as
+//! a JSON array with one statement per line. Only attempts that verify are sent; a voided attempt
+//! is sent followed by a voiding statement, so an LRS that already had it learns of the void, and
+//! one that did not gets both (which xAPI allows) and shows it as voided.
 
-use std::collections::HashMap;
-use std::io::Write;
+use std::fs::File;
+use std::io::{self, BufWriter};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use serde_json::{Value, json};
-use uuid::Uuid;
+use rust_xlsxwriter::XlsxError;
+use thiserror::Error;
 
 use crate::i18n;
 use crate::lang::Lang;
-use crate::quiz::Mode;
 use crate::records::attempt::Attempt;
+use crate::records::error::StoreError;
 use crate::records::learner::Learner;
-use crate::records::summary::Summary;
-use crate::records::verify::{Status, Verification};
+use crate::records::summary::summarize;
+use crate::records::verify::Verification;
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+mod csv_file;
+mod table;
+mod workbook;
+mod xapi;
 
-fn writer<W: Write>(mut out: W) -> std::io::Result<csv::Writer<W>> {
-    out.write_all(BOM)?;
-    Ok(csv::WriterBuilder::new().delimiter(b';').from_writer(out))
+pub use csv_file::{attempts_csv, summary_csv};
+pub use workbook::xlsx;
+pub use xapi::{
+    ACTIVITY_BASE, AUTHORITY_HOME_PAGE, NIP_HOME_PAGE, VERB_VOIDED, xapi_statements, xapi_write,
+};
+
+/// One export file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// CSV, one row per attempt.
+    AttemptsCsv,
+    /// CSV, one row per learner × module.
+    SummaryCsv,
+    /// An Excel workbook with both tables, one sheet each.
+    Xlsx,
+    /// xAPI statements (a JSON array).
+    Xapi,
 }
 
-fn header(lang: Lang, keys: &[&str]) -> Vec<String> {
-    keys.iter().map(|key| i18n::tr(lang, key)).collect()
+impl Format {
+    /// Whether the export needs the summary (and so the list of modules).
+    pub fn uses_summary(self) -> bool {
+        matches!(self, Format::SummaryCsv | Format::Xlsx)
+    }
 }
 
-fn csv_error(error: csv::Error) -> std::io::Error {
-    std::io::Error::other(error)
+/// The records an export reads: everything loaded, with what verification said about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Records<'a> {
+    pub learners: &'a [Learner],
+    pub attempts: &'a [Attempt],
+    pub verification: &'a Verification,
 }
 
-/// Name, NIP (as text, all 18 digits), unit and instansi; empty when the learner is unknown.
-fn learner_columns(learner: Option<&Learner>) -> [String; 4] {
-    let Some(learner) = learner else {
-        return Default::default();
-    };
-    [
-        learner.name.clone(),
-        learner
-            .nip
-            .as_ref()
-            .map(|n| n.as_str().to_owned())
-            .unwrap_or_default(),
-        learner.unit.clone(),
-        learner.instansi.clone(),
-    ]
+/// Why an export file could not be written.
+#[derive(Debug, Clone, Error)]
+pub enum ExportError {
+    /// The file could not be written (folder missing or read-only, disk full…).
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: Arc<io::Error>,
+    },
+    /// The spreadsheet library refused the workbook (e.g. more rows than a sheet holds).
+    #[error("cannot make the workbook {path}: {detail}")]
+    Workbook { path: PathBuf, detail: String },
+    /// A bundle could not be built or saved.
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
-/// One row per attempt.
-pub fn attempts_csv<W: Write>(
-    out: W,
-    learners: &[Learner],
-    attempts: &[Attempt],
-    verification: &Verification,
-    lang: Lang,
-) -> std::io::Result<()> {
-    let by_id: HashMap<Uuid, &Learner> = learners.iter().map(|l| (l.id, l)).collect();
-    let voided = verification.voided();
-    let mut csv = writer(out)?;
-    csv.write_record(header(
-        lang,
-        &[
-            "csv-attempt",
-            "csv-name",
-            "csv-nip",
-            "csv-unit",
-            "csv-instansi",
-            "csv-module",
-            "csv-mode",
-            "csv-started",
-            "csv-finished",
-            "csv-score",
-            "csv-correct",
-            "csv-total",
-            "csv-pass-mark",
-            "csv-passed",
-            "csv-verification",
-        ],
-    ))
-    .map_err(csv_error)?;
-    for attempt in attempts {
-        let learner = by_id.get(&attempt.learner);
-        let status = verification.status_of(&attempt.id);
-        let mut record = vec![attempt.id.to_string()];
-        record.extend(learner_columns(learner.copied()));
-        record.extend([
-            attempt.module.clone(),
-            i18n::tr(
+impl ExportError {
+    /// What the user sees, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ExportError::Write { path, source } => i18n::tr_args(
                 lang,
-                if attempt.mode == Mode::Exam {
-                    "mode-exam"
-                } else {
-                    "mode-practice"
-                },
+                "export-error-write",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("detail", &source.to_string()),
+                ],
             ),
-            attempt
-                .started
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            attempt
-                .finished
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            attempt.score.percent().to_string(),
-            attempt.score.correct.to_string(),
-            attempt.score.total.to_string(),
-            attempt.pass_mark.to_string(),
-            i18n::tr(lang, if attempt.passed { "csv-yes" } else { "csv-no" }),
-            if voided.contains(&attempt.id) {
-                i18n::tr(lang, "verify-voided")
-            } else {
-                status.label(lang)
-            },
-        ]);
-        csv.write_record(&record).map_err(csv_error)?;
+            ExportError::Workbook { path, detail } => i18n::tr_args(
+                lang,
+                "export-error-workbook",
+                &[("path", &path.display().to_string()), ("detail", detail)],
+            ),
+            ExportError::Store(error) => error.message(lang),
+        }
     }
-    csv.flush()
 }
 
-/// One row per learner × module, with the same numbers as the screens (verified exams only).
-pub fn summary_csv<W: Write>(
-    out: W,
-    learners: &[Learner],
-    summary: &Summary,
+/// What went wrong inside one atomic write, before the path is attached.
+enum Failure {
+    Io(io::Error),
+    Xlsx(XlsxError),
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Self {
+        Failure::Io(error)
+    }
+}
+
+impl From<XlsxError> for Failure {
+    fn from(error: XlsxError) -> Self {
+        match error {
+            XlsxError::IoError(error) => Failure::Io(error),
+            other => Failure::Xlsx(other),
+        }
+    }
+}
+
+/// Writes one export to `path`, atomically: the file is complete or absent (an older file of that
+/// name stays as it was). `modules` are the catalogue's modules, for the summary.
+pub fn write_file(
+    path: &Path,
+    format: Format,
+    records: &Records<'_>,
+    modules: &[String],
     lang: Lang,
-) -> std::io::Result<()> {
-    let by_id: HashMap<Uuid, &Learner> = learners.iter().map(|l| (l.id, l)).collect();
-    let mut csv = writer(out)?;
-    csv.write_record(header(
-        lang,
-        &[
-            "csv-name",
-            "csv-nip",
-            "csv-unit",
-            "csv-instansi",
-            "csv-module",
-            "csv-exams",
-            "csv-best",
-            "csv-passed",
-            "csv-last",
-            "csv-flagged",
-        ],
-    ))
-    .map_err(csv_error)?;
-    for row in &summary.rows {
-        let learner = by_id.get(&row.learner);
-        let mut record = learner_columns(learner.copied()).to_vec();
-        record.extend([
-            row.module.clone(),
-            row.exams.to_string(),
-            row.best_exam.map(|b| b.to_string()).unwrap_or_default(),
-            i18n::tr(lang, if row.passed { "csv-yes" } else { "csv-no" }),
-            row.last
-                .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-                .unwrap_or_default(),
-            row.flagged.to_string(),
-        ]);
-        csv.write_record(&record).map_err(csv_error)?;
-    }
-    csv.flush()
-}
-
-/// Where the IRIs of this app's activities live. `.invalid` is reserved: it names the app, not a
-/// web site, so no LRS will ever try to fetch it.
-pub const ACTIVITY_BASE: &str = "https://latih-asn.invalid/xapi";
-/// The account home page for NIP identities: BKN issues NIPs.
-pub const NIP_HOME_PAGE: &str = "https://www.bkn.go.id";
-
-/// xAPI statements for the attempts that verify (records that do not verify are not sent to an
-/// LRS as if they were true). The statement id is the attempt id, so re-sending adds nothing.
-pub fn xapi_statements(
-    learners: &[Learner],
-    attempts: &[Attempt],
-    verification: &Verification,
-) -> Vec<Value> {
-    let by_id: HashMap<Uuid, &Learner> = learners.iter().map(|l| (l.id, l)).collect();
-    let voided = verification.voided();
-    attempts
-        .iter()
-        .filter(|a| verification.status_of(&a.id) == Status::Valid && !voided.contains(&a.id))
-        .filter_map(|attempt| {
-            let learner = by_id.get(&attempt.learner)?;
-            let account = account(learner);
-            let (verb, display) = match (attempt.mode, attempt.passed) {
-                (Mode::Exam, true) => ("http://adlnet.gov/expapi/verbs/passed", "passed"),
-                (Mode::Exam, false) => ("http://adlnet.gov/expapi/verbs/failed", "failed"),
-                (Mode::Practice, _) => ("http://adlnet.gov/expapi/verbs/attempted", "attempted"),
-            };
-            let total = attempt.score.total.max(1);
-            Some(json!({
-                "id": attempt.id.to_string(),
-                "actor": { "objectType": "Agent", "name": learner.name, "account": account },
-                "verb": { "id": verb, "display": { "en-US": display } },
-                "object": {
-                    "objectType": "Activity",
-                    "id": format!("{ACTIVITY_BASE}/module/{}", attempt.module),
-                    "definition": {
-                        "type": "http://adlnet.gov/expapi/activities/assessment",
-                        "name": { "id-ID": attempt.module }
-                    }
-                },
-                "result": {
-                    "score": {
-                        "scaled": f64::from(attempt.score.correct) / f64::from(total),
-                        "raw": attempt.score.correct,
-                        "min": 0,
-                        "max": attempt.score.total
-                    },
-                    "success": attempt.passed,
-                    "completion": true
-                },
-                "context": {
-                    "registration": attempt.id.to_string(),
-                    "platform": "latih-asn",
-                    "language": "id-ID",
-                    "extensions": {
-                        format!("{ACTIVITY_BASE}/extensions/content-version"): attempt.content_checked.to_string(),
-                        format!("{ACTIVITY_BASE}/extensions/mode"): if attempt.mode == Mode::Exam { "exam" } else { "practice" },
-                        format!("{ACTIVITY_BASE}/extensions/unit"): learner.unit
-                    }
-                },
-                "timestamp": attempt.finished.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-            }))
-        })
-        .chain(waiver_statements(&by_id, verification))
-        .collect()
-}
-
-/// A waived module is reported as "completed" (no score): the learner completed the requirement
-/// by a decision, not a test. The statement id is the correction's id.
-fn waiver_statements<'a>(
-    by_id: &'a HashMap<Uuid, &'a Learner>,
-    verification: &'a Verification,
-) -> impl Iterator<Item = Value> + 'a {
-    verification.corrections.iter().filter_map(move |correction| {
-        let crate::records::CorrectionKind::Waive { learner, module } = &correction.kind else {
-            return None;
-        };
-        let learner = by_id.get(learner)?;
-        Some(json!({
-            "id": correction.id.to_string(),
-            "actor": { "objectType": "Agent", "name": learner.name, "account": account(learner) },
-            "verb": { "id": "http://adlnet.gov/expapi/verbs/completed", "display": { "en-US": "completed" } },
-            "object": {
-                "objectType": "Activity",
-                "id": format!("{ACTIVITY_BASE}/module/{module}"),
-                "definition": { "type": "http://adlnet.gov/expapi/activities/course", "name": { "id-ID": module } }
-            },
-            "result": { "completion": true },
-            "context": {
-                "platform": "latih-asn",
-                "language": "id-ID",
-                "extensions": {
-                    format!("{ACTIVITY_BASE}/extensions/waiver-reason"): correction.reason,
-                    format!("{ACTIVITY_BASE}/extensions/decided-by"): correction.by
+) -> Result<(), ExportError> {
+    let summary = || {
+        summarize(
+            records.learners,
+            records.attempts,
+            records.verification,
+            modules,
+        )
+    };
+    let written = crate::records::atomic::write_atomic_with(
+        path,
+        |out: &mut BufWriter<File>| -> Result<(), Failure> {
+            match format {
+                Format::AttemptsCsv => attempts_csv(
+                    out,
+                    records.learners,
+                    records.attempts,
+                    records.verification,
+                    lang,
+                )?,
+                Format::SummaryCsv => summary_csv(out, records.learners, &summary(), lang)?,
+                Format::Xlsx => xlsx(out, records, &summary(), lang)?,
+                Format::Xapi => {
+                    xapi_write(
+                        out,
+                        records.learners,
+                        records.attempts,
+                        records.verification,
+                    )?;
                 }
-            },
-            "timestamp": correction.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-        }))
+            }
+            Ok(())
+        },
+    );
+    written.map_err(|failure| match failure {
+        Failure::Io(error) => ExportError::Write {
+            path: path.to_path_buf(),
+            source: Arc::new(error),
+        },
+        Failure::Xlsx(error) => ExportError::Workbook {
+            path: path.to_path_buf(),
+            detail: error.to_string(),
+        },
     })
 }
 
-/// The xAPI account of a learner: the NIP at BKN, or the profile id for learners without NIP.
-fn account(learner: &Learner) -> Value {
-    match &learner.nip {
-        Some(nip) => json!({ "homePage": NIP_HOME_PAGE, "name": nip.as_str() }),
-        None => {
-            json!({ "homePage": format!("{ACTIVITY_BASE}/learner"), "name": learner.id.to_string() })
-        }
-    }
+/// Writes a signed bundle of this installation's records to `path` (the command line's
+/// `--format bundle`; the app's button names the file itself, see [`crate::records::bundle::export`]).
+pub fn write_bundle(
+    store: &crate::records::Store,
+    path: &Path,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), ExportError> {
+    let bundle = crate::records::bundle::build(store, now)?;
+    let text = ron::to_string(&bundle).map_err(|e| StoreError::Encode(e.to_string()))?;
+    crate::records::atomic::write_atomic_with(path, |out| {
+        std::io::Write::write_all(out, text.as_bytes())
+    })
+    .map_err(|error| ExportError::Write {
+        path: path.to_path_buf(),
+        source: Arc::new(error),
+    })
 }

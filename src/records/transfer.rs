@@ -7,11 +7,9 @@ use chrono::{DateTime, Utc};
 
 use crate::lang::Lang;
 use crate::records::bundle::{self, BundleError, ImportReport};
-use crate::records::error::StoreError;
-use crate::records::export;
+use crate::records::export::{self, ExportError, Format, Records};
 use crate::records::store::Store;
-use crate::records::summary::summarize;
-use crate::records::verify::verify_loaded;
+use crate::records::verify::{people, verify_loaded};
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +18,8 @@ pub enum ExportKind {
     Bundle,
     /// Two CSV files: one row per attempt, one per learner × module.
     Csv,
+    /// One Excel workbook with the same two tables, one sheet each.
+    Xlsx,
     /// xAPI statements (JSON) for a learning record store.
     Xapi,
 }
@@ -28,54 +28,48 @@ pub fn exports_dir(store: &Store) -> PathBuf {
     store.path("exports")
 }
 
-/// Writes the export into `<data>/exports/` and returns the files written.
+/// Writes the export into `<data>/exports/` and returns the files written. Each file is written
+/// atomically and streamed, so a large export neither sits whole in memory nor leaves half a
+/// file behind.
 pub fn export_to_folder(
     store: &Store,
     kind: ExportKind,
     modules: &[String],
     lang: Lang,
     now: DateTime<Utc>,
-) -> Result<Vec<PathBuf>, StoreError> {
+) -> Result<Vec<PathBuf>, ExportError> {
     let dir = exports_dir(store);
-    std::fs::create_dir_all(&dir).map_err(|e| StoreError::write(&dir, e))?;
     let stamp = now.format("%Y%m%dT%H%M%S");
-    match kind {
-        ExportKind::Bundle => Ok(vec![bundle::export(store, &dir, now)?]),
-        ExportKind::Csv | ExportKind::Xapi => {
-            let loaded = store.load();
-            let verification = verify_loaded(&loaded);
-            let write = |name: String, bytes: Vec<u8>| -> Result<PathBuf, StoreError> {
-                let path = dir.join(name);
-                crate::records::atomic::write_atomic(&path, &bytes)
-                    .map_err(|e| StoreError::write(&path, e))?;
-                Ok(path)
-            };
-            let encode = |e: std::io::Error| StoreError::Encode(e.to_string());
-            if kind == ExportKind::Xapi {
-                let statements =
-                    export::xapi_statements(&loaded.learners, &loaded.attempts, &verification);
-                let bytes = serde_json::to_vec_pretty(&statements)
-                    .map_err(|e| StoreError::Encode(e.to_string()))?;
-                return Ok(vec![write(format!("latih-asn-xapi-{stamp}.json"), bytes)?]);
-            }
-            let mut attempts = Vec::new();
-            export::attempts_csv(
-                &mut attempts,
-                &loaded.learners,
-                &loaded.attempts,
-                &verification,
-                lang,
-            )
-            .map_err(encode)?;
-            let summary = summarize(&loaded.learners, &loaded.attempts, &verification, modules);
-            let mut rows = Vec::new();
-            export::summary_csv(&mut rows, &loaded.learners, &summary, lang).map_err(encode)?;
-            Ok(vec![
-                write(format!("latih-asn-attempts-{stamp}.csv"), attempts)?,
-                write(format!("latih-asn-summary-{stamp}.csv"), rows)?,
-            ])
-        }
-    }
+    let files: Vec<(Format, String)> = match kind {
+        // Each write makes the folder when it is missing.
+        ExportKind::Bundle => return Ok(vec![bundle::export(store, &dir, now)?]),
+        ExportKind::Csv => vec![
+            (
+                Format::AttemptsCsv,
+                format!("latih-asn-attempts-{stamp}.csv"),
+            ),
+            (Format::SummaryCsv, format!("latih-asn-summary-{stamp}.csv")),
+        ],
+        ExportKind::Xlsx => vec![(Format::Xlsx, format!("latih-asn-{stamp}.xlsx"))],
+        ExportKind::Xapi => vec![(Format::Xapi, format!("latih-asn-xapi-{stamp}.json"))],
+    };
+    let loaded = store.load();
+    let verification = verify_loaded(&loaded);
+    // Who each learner is as the records signed it, as `records export` says it too.
+    let learners = people(&loaded, &verification);
+    let records = Records {
+        learners: &learners,
+        attempts: &loaded.attempts,
+        verification: &verification,
+    };
+    files
+        .into_iter()
+        .map(|(format, name)| {
+            let path = dir.join(name);
+            export::write_file(&path, format, &records, modules, lang)?;
+            Ok(path)
+        })
+        .collect()
 }
 
 /// Bundle files at `path`: the file itself, or every `*.bundle.ron` in a folder (a USB stick).

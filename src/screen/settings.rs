@@ -297,6 +297,11 @@ impl SettingsScreen {
                 ),
                 widget::secondary(
                     ctx,
+                    ctx.t("records-export-xlsx"),
+                    idle.then_some(Message::ExportPressed(ExportKind::Xlsx))
+                ),
+                widget::secondary(
+                    ctx,
                     ctx.t("records-export-xapi"),
                     idle.then_some(Message::ExportPressed(ExportKind::Xapi))
                 ),

@@ -1,0 +1,7 @@
+## Exports for HR (CSV, Excel, xAPI)
+
+records-export-xlsx = Export Excel (.xlsx)
+xlsx-sheet-attempts = Attempts
+xlsx-sheet-summary = Summary
+export-error-write = Cannot write { $path }: { $detail }
+export-error-workbook = The Excel file { $path } could not be made: { $detail }

@@ -1,0 +1,7 @@
+## Exports for HR (CSV, Excel, xAPI)
+
+records-export-xlsx = Ekspor Excel (.xlsx)
+xlsx-sheet-attempts = Percobaan
+xlsx-sheet-summary = Ringkasan
+export-error-write = Tidak dapat menulis { $path }: { $detail }
+export-error-workbook = Berkas Excel { $path } tidak dapat dibuat: { $detail }
