@@ -81,7 +81,7 @@ fn attempt(rng: &mut impl Rng, learner: &Learner) -> Attempt {
             .collect(),
         score,
         passed: score.passed(80),
-        taken_by: Some(learner.info()),
+        taken_by: Some(std::sync::Arc::new(learner.info())),
         device: None,
         sequence: 0,
         previous: None,

@@ -31,7 +31,8 @@ pub struct Attempt {
     /// Name, NIP, unit and instansi of the learner when the attempt was taken (version 3).
     /// Left out when absent, so version-2 records keep the exact bytes they were signed as.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub taken_by: Option<LearnerInfo>,
+    /// Shared between the attempts of one person when many are loaded (same bytes on disk).
+    pub taken_by: Option<std::sync::Arc<LearnerInfo>>,
     /// The installation that recorded it (set when it is signed).
     #[serde(default)]
     pub device: Option<Uuid>,
@@ -91,7 +92,7 @@ impl Attempt {
             answers,
             score,
             passed: score.passed(module.pass_mark),
-            taken_by: Some(learner.info()),
+            taken_by: Some(std::sync::Arc::new(learner.info())),
             device: None,
             sequence: 0,
             previous: None,

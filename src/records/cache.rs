@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -259,6 +260,29 @@ impl CInfo {
             instansi: self.instansi,
         }
     }
+
+    /// One shared copy per distinct person in a batch (a desk's 2,000 attempts name about a
+    /// hundred people).
+    fn into_shared(
+        self,
+        seen: &mut HashMap<(String, Option<String>, String, String), Arc<LearnerInfo>>,
+    ) -> Arc<LearnerInfo> {
+        let key = (self.name, self.nip, self.unit, self.instansi);
+        if let Some(shared) = seen.get(&key) {
+            return Arc::clone(shared);
+        }
+        let shared = Arc::new(
+            CInfo {
+                name: key.0.clone(),
+                nip: key.1.clone(),
+                unit: key.2.clone(),
+                instansi: key.3.clone(),
+            }
+            .into_info(),
+        );
+        seen.insert(key, Arc::clone(&shared));
+        shared
+    }
 }
 
 fn ron_text<T: Serialize>(value: &T) -> String {
@@ -318,7 +342,7 @@ pub fn write(
                 correct: a.score.correct,
                 total: a.score.total,
                 passed: a.passed,
-                taken_by: a.taken_by.as_ref().map(CInfo::from),
+                taken_by: a.taken_by.as_deref().map(CInfo::from),
                 device: a.device,
                 sequence: a.sequence,
                 previous: a.previous.clone(),
@@ -384,6 +408,7 @@ pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
         return None;
     }
     let header = payload.header;
+    let mut people = HashMap::new();
     let corrections: Option<Vec<Correction>> = payload
         .corrections
         .iter()
@@ -449,7 +474,7 @@ pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
                     total: a.total,
                 },
                 passed: a.passed,
-                taken_by: a.taken_by.map(CInfo::into_info),
+                taken_by: a.taken_by.map(|info| info.into_shared(&mut people)),
                 device: a.device,
                 sequence: a.sequence,
                 previous: a.previous,
