@@ -158,7 +158,9 @@ fn digest(signed: &[u8], signature: Option<&str>) -> [u8; 32] {
 
 /// A hash written as hex in a record (`previous`), as bytes; `None` when it is not one.
 pub fn parse_digest(hex_text: &str) -> Option<[u8; 32]> {
-    hex::decode(hex_text).ok()?.try_into().ok()
+    let mut digest = [0u8; 32];
+    hex::decode_to_slice(hex_text, &mut digest).ok()?;
+    Some(digest)
 }
 
 /// What was computed for one attempt: its signature check and its chain hash.

@@ -212,7 +212,8 @@ struct CLearner {
     version: u32,
     id: Uuid,
     info: CInfo,
-    created: DateTime<Utc>,
+    /// Times as nanoseconds since 1970: parsing 200,000 date strings costs more than the rest.
+    created: i64,
     revision: u32,
     device: Option<Uuid>,
     signature: Option<String>,
@@ -226,8 +227,8 @@ struct CAttempt {
     module: String,
     practice: bool,
     seed: u64,
-    started: DateTime<Utc>,
-    finished: DateTime<Utc>,
+    started: i64,
+    finished: i64,
     content_checked: NaiveDate,
     pass_mark: u8,
     correct: u32,
@@ -285,6 +286,11 @@ impl CInfo {
     }
 }
 
+/// Nanoseconds since 1970 (records are from 1677–2262, which this covers).
+fn nanos(time: DateTime<Utc>) -> i64 {
+    time.timestamp_nanos_opt().unwrap_or_default()
+}
+
 fn ron_text<T: Serialize>(value: &T) -> String {
     ron::to_string(value).unwrap_or_default()
 }
@@ -319,7 +325,7 @@ pub fn write(
                 version: l.version,
                 id: l.id,
                 info: CInfo::from(&l.info()),
-                created: l.created,
+                created: nanos(l.created),
                 revision: l.revision,
                 device: l.device,
                 signature: l.signature.clone(),
@@ -335,8 +341,8 @@ pub fn write(
                 module: a.module.clone(),
                 practice: a.mode == Mode::Practice,
                 seed: a.seed,
-                started: a.started,
-                finished: a.finished,
+                started: nanos(a.started),
+                finished: nanos(a.finished),
                 content_checked: a.content_checked,
                 pass_mark: a.pass_mark,
                 correct: a.score.correct,
@@ -443,7 +449,7 @@ pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
                     nip: info.nip,
                     unit: info.unit,
                     instansi: info.instansi,
-                    created: l.created,
+                    created: DateTime::from_timestamp_nanos(l.created),
                     revision: l.revision,
                     device: l.device,
                     signature: l.signature,
@@ -464,8 +470,8 @@ pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
                     Mode::Exam
                 },
                 seed: a.seed,
-                started: a.started,
-                finished: a.finished,
+                started: DateTime::from_timestamp_nanos(a.started),
+                finished: DateTime::from_timestamp_nanos(a.finished),
                 content_checked: a.content_checked,
                 pass_mark: a.pass_mark,
                 answers: Vec::new(),

@@ -18,7 +18,7 @@ use crate::records::correction::Correction;
 use crate::records::identity::DeviceKey;
 use crate::records::learner::Learner;
 use crate::records::progress::Progress;
-use crate::records::store::{Conflict, Loaded, Problem, SeenKey};
+use crate::records::store::{Conflict, FastMap, Held, Loaded, Problem, SeenKey};
 use crate::records::trust::{KeyTrust, Trust};
 use crate::settings::Settings;
 
@@ -41,12 +41,14 @@ struct LearnerPick {
 pub struct Ledger {
     trust: Trust,
     attempts: Vec<Attempt>,
-    /// Per attempt id: its place in `attempts`, where its copy came from (an index into
-    /// `sources`), and whether that copy is genuine.
-    index: HashMap<Uuid, (usize, u32, bool)>,
+    /// What is known of each attempt's copy, in the same order as `attempts`.
+    held: Vec<Held>,
+    /// Attempt id → its place in `attempts`.
+    index: FastMap<Uuid, usize>,
+    /// Where copies came from, named once ("attempts/", "imported/<file>").
     sources: Vec<String>,
-    keys: HashMap<Uuid, Arc<str>>,
-    checked: HashMap<Uuid, Checked>,
+    /// HR's decision per (device, key), worked out once per key rather than per record.
+    decided: FastMap<(Uuid, usize), KeyTrust>,
     learners: HashMap<Uuid, LearnerPick>,
     corrections: Vec<Correction>,
     correction_ids: HashSet<Uuid>,
@@ -63,10 +65,10 @@ impl Ledger {
             legacy,
             trust,
             attempts: Vec::new(),
-            index: HashMap::new(),
+            held: Vec::new(),
+            index: FastMap::default(),
             sources: Vec::new(),
-            keys: HashMap::new(),
-            checked: HashMap::new(),
+            decided: FastMap::default(),
             learners: HashMap::new(),
             corrections: Vec::new(),
             correction_ids: HashSet::new(),
@@ -96,6 +98,18 @@ impl Ledger {
             .unwrap_or_default()
     }
 
+    /// HR's decision on `key` for `device` (keys are shared per batch, so this is looked up by
+    /// the key's address).
+    fn decide(&mut self, device: Uuid, key: &Arc<str>) -> KeyTrust {
+        let slot = (device, Arc::as_ptr(key).cast::<u8>() as usize);
+        if let Some(decided) = self.decided.get(&slot) {
+            return *decided;
+        }
+        let decided = self.trust.of(device, key);
+        self.decided.insert(slot, decided);
+        decided
+    }
+
     /// Adds one copy of an attempt, carried with `key`; `checked` when its signature was
     /// checked at import time (else it is checked now).
     pub fn add_attempt(
@@ -106,41 +120,43 @@ impl Ledger {
         source: u32,
     ) {
         let checked = checked.unwrap_or_else(|| attempt.check_with(key.as_deref()));
-        let genuine = checked.signature_ok && self.trusted(attempt.device, key.as_deref());
+        let trust = match (attempt.device, &key) {
+            (Some(device), Some(key)) => Some(self.decide(device, key)),
+            _ => None,
+        };
+        let held = Held {
+            checked,
+            key,
+            trust,
+            source,
+        };
         let id = attempt.id;
         match self.index.get(&id).copied() {
             None => {
-                self.index
-                    .insert(id, (self.attempts.len(), source, genuine));
+                self.index.insert(id, self.attempts.len());
                 self.attempts.push(attempt);
-                if let Some(key) = key {
-                    self.keys.insert(id, key);
-                }
-                self.checked.insert(id, checked);
+                self.held.push(held);
             }
-            Some((at, here, here_genuine)) => {
+            Some(at) => {
+                let here = &self.held[at];
                 // The chain hash covers every signed byte and the signature: equal hashes are
                 // the same record (one copy may have its answers left in the batch file).
-                if self.checked.get(&id).map(|c| c.chain) == Some(checked.chain) {
+                if here.checked.chain == held.checked.chain {
                     return;
                 }
-                if genuine && !here_genuine {
-                    self.attempts[at] = attempt;
-                    self.index.insert(id, (at, source, true));
-                    match key {
-                        Some(key) => self.keys.insert(id, key),
-                        None => self.keys.remove(&id),
-                    };
-                    self.checked.insert(id, checked);
+                let (here_source, here_genuine) = (here.source, here.genuine());
+                if held.genuine() && !here_genuine {
                     self.conflicts.push(Conflict {
                         id,
                         kept: self.source_name(source),
-                        other: self.source_name(here),
+                        other: self.source_name(here_source),
                     });
+                    self.attempts[at] = attempt;
+                    self.held[at] = held;
                 } else {
                     self.conflicts.push(Conflict {
                         id,
-                        kept: self.source_name(here),
+                        kept: self.source_name(here_source),
                         other: self.source_name(source),
                     });
                 }
@@ -287,8 +303,19 @@ impl Ledger {
         learners.sort_by_cached_key(|learner| (learner.name.to_lowercase(), learner.id));
         let mut conflicts = self.conflicts;
         conflicts.sort_by(|a, b| (a.id, &a.kept, &a.other).cmp(&(b.id, &b.kept, &b.other)));
-        let mut attempts = self.attempts;
-        attempts.sort_by_key(|attempt| (attempt.finished, attempt.id));
+        // Sorted by time, moving each (large) record once.
+        let mut order: Vec<usize> = (0..self.attempts.len()).collect();
+        order.sort_unstable_by_key(|&at| (self.attempts[at].finished, self.attempts[at].id));
+        let mut slots: Vec<Option<Attempt>> = self.attempts.into_iter().map(Some).collect();
+        let mut attempts = Vec::with_capacity(slots.len());
+        let mut held = FastMap::with_capacity_and_hasher(slots.len(), Default::default());
+        let mut all_held: Vec<Option<Held>> = self.held.into_iter().map(Some).collect();
+        for at in order {
+            if let (Some(attempt), Some(its)) = (slots[at].take(), all_held[at].take()) {
+                held.insert(attempt.id, its);
+                attempts.push(attempt);
+            }
+        }
         let mut devices: HashMap<Uuid, DeviceKey> = self.legacy.clone();
         for (device, keys) in &self.seen {
             let chosen = self
@@ -311,11 +338,11 @@ impl Ledger {
             problems,
             devices,
             seen: self.seen,
-            keys: self.keys,
+
             learner_keys,
             conflicts,
             corrections: self.corrections,
-            checked: self.checked,
+            held,
             learners_ok,
             trust: self.trust,
             journal: Default::default(),

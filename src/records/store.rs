@@ -39,7 +39,7 @@ use crate::records::journal::{self, JOURNAL_DIR, JournalState};
 use crate::records::learner::{LEARNER_VERSION, Learner};
 use crate::records::ledger::Ledger;
 use crate::records::progress::{PROGRESS_VERSION, Progress};
-use crate::records::trust::{APPROVAL_VERSION, Approval, Enrolment, Trust};
+use crate::records::trust::{APPROVAL_VERSION, Approval, Enrolment, KeyTrust, Trust};
 use crate::settings::{SETTINGS_VERSION, Settings};
 
 const LEARNERS: &str = "learners";
@@ -82,6 +82,29 @@ pub struct Conflict {
     pub other: String,
 }
 
+/// A hash map with a fast hasher, for the maps keyed by 100,000 record ids (ids are random
+/// UUIDs from this app, so flooding is no concern).
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// What is known of one attempt's copy.
+#[derive(Debug, Clone)]
+pub struct Held {
+    pub checked: Checked,
+    /// The key its device had in the bundle (or this PC's own key).
+    pub key: Option<Arc<str>>,
+    /// HR's decision on that key; `None` when there is no key to decide on.
+    pub trust: Option<KeyTrust>,
+    /// Where the copy came from (see `Ledger::source`).
+    pub source: u32,
+}
+
+impl Held {
+    /// Signed by a trusted key and unchanged.
+    pub fn genuine(&self) -> bool {
+        self.checked.signature_ok && self.trust == Some(KeyTrust::Trusted)
+    }
+}
+
 /// One device key as carried by imported bundles, before or after HR's decision.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeenKey {
@@ -109,16 +132,15 @@ pub struct Loaded {
     pub devices: HashMap<Uuid, DeviceKey>,
     /// Every key seen for each device, with what it carried (several means a re-keyed copy).
     pub seen: BTreeMap<Uuid, Vec<SeenKey>>,
-    /// The key each attempt's copy was carried with (its device's key in that bundle).
-    pub keys: HashMap<Uuid, Arc<str>>,
+    /// What is known of each attempt's copy in use: its checks, the key it was carried with
+    /// and HR's decision on that key.
+    pub held: FastMap<Uuid, Held>,
     /// The key each learner revision in use was carried with.
     pub learner_keys: HashMap<Uuid, String>,
     /// The same record id arriving with different content.
     pub conflicts: Vec<Conflict>,
     /// Voids and waivers, local and imported (HR's and proposals alike; verify tells them apart).
     pub corrections: Vec<Correction>,
-    /// Signature checks done at import time (from sealed caches) or while loading.
-    pub checked: HashMap<Uuid, Checked>,
     /// Learner profiles (by id) whose signature was checked and holds.
     pub learners_ok: HashMap<Uuid, bool>,
     /// HR's decisions in force here.

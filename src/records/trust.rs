@@ -155,7 +155,7 @@ impl Enrolment {
 }
 
 /// How far a device key is trusted here.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyTrust {
     /// This installation's own key, or a key HR approved.
     Trusted,

@@ -69,7 +69,7 @@ pub enum ProfileStatus {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Verification {
-    pub status: HashMap<Uuid, Status>,
+    pub status: crate::records::store::FastMap<Uuid, Status>,
     /// Corrections signed by this installation's HR authority: the summary applies them.
     pub corrections: Vec<Correction>,
     /// Corrections from PCs (or another authority), authentic but counted nowhere, and not yet
@@ -160,36 +160,26 @@ pub fn verify_loaded(loaded: &crate::records::Loaded) -> Verification {
     let mut result = Verification::default();
     let mut chains: HashMap<Uuid, Vec<&Attempt>> = HashMap::new();
     for attempt in &loaded.attempts {
-        let status = match (&attempt.signature, attempt.device) {
-            (Some(_), Some(device)) => match loaded.keys.get(&attempt.id) {
-                None => Status::UnknownKey,
-                Some(key) => {
-                    let key: &str = key;
-                    let signature_ok = loaded
-                        .checked
-                        .get(&attempt.id)
-                        .is_some_and(|c| c.signature_ok);
-                    if !signature_ok {
-                        Status::Edited
-                    } else {
-                        match loaded.trust.of(device, key) {
-                            KeyTrust::Trusted => {
-                                chains.entry(device).or_default().push(attempt);
-                                Status::Valid
-                            }
-                            KeyTrust::Awaiting => Status::AwaitingApproval,
-                            KeyTrust::Rejected => Status::Rejected,
-                            KeyTrust::Foreign => Status::ForeignKey,
-                        }
-                    }
+        let held = loaded.held.get(&attempt.id);
+        let status = match (&attempt.signature, attempt.device, held) {
+            (Some(_), Some(device), Some(held)) => match (held.trust, held.checked.signature_ok) {
+                (None, _) => Status::UnknownKey,
+                (Some(_), false) => Status::Edited,
+                (Some(KeyTrust::Trusted), true) => {
+                    chains.entry(device).or_default().push(attempt);
+                    Status::Valid
                 }
+                (Some(KeyTrust::Awaiting), true) => Status::AwaitingApproval,
+                (Some(KeyTrust::Rejected), true) => Status::Rejected,
+                (Some(KeyTrust::Foreign), true) => Status::ForeignKey,
             },
+            (Some(_), Some(_), None) => Status::UnknownKey,
             _ => Status::Unsigned,
         };
         result.status.insert(attempt.id, status);
     }
-    let hash_of = |attempt: &Attempt| match loaded.checked.get(&attempt.id) {
-        Some(done) => done.chain,
+    let hash_of = |attempt: &Attempt| match loaded.held.get(&attempt.id) {
+        Some(held) => held.checked.chain,
         None => attempt.chain_digest(),
     };
     check_chains(&mut result, chains, hash_of);
