@@ -520,6 +520,8 @@ fn verify_all(store: &Store, lang: Lang) -> ExitCode {
             ]
         )
     );
+    // 100,000 records are freed faster by the end of the process than one by one.
+    std::mem::forget(loaded);
     if lines.is_empty() {
         println!("{}", say(lang, "cli-verify-clean", &[]));
         ExitCode::SUCCESS
@@ -568,6 +570,8 @@ fn summarize(store: &Store, lang: Lang) -> ExitCode {
         )
     );
     let problems = problems(&loaded, &verification, lang).len();
+    // 100,000 records are freed faster by the end of the process than one by one.
+    std::mem::forget((loaded, summary, learners, verification));
     if problems > 0 {
         println!(
             "{}",

@@ -278,13 +278,22 @@ pub fn read(path: &Path) -> Result<Bundle, BundleError> {
 }
 
 pub fn parse(text: &str) -> Result<Bundle, BundleError> {
-    let version = ron::from_str::<Versioned>(text)
-        .map_err(|e| BundleError::Damaged(e.to_string()))?
-        .version;
-    if version > BUNDLE_VERSION {
-        return Err(BundleError::Newer(version));
+    // Parsed once; only a file that does not parse is read again, for its format version (a
+    // newer format says so instead of "damaged").
+    let bundle: Bundle = match ron::from_str(text) {
+        Ok(bundle) => bundle,
+        Err(error) => {
+            return Err(match ron::from_str::<Versioned>(text) {
+                Ok(Versioned { version }) if version > BUNDLE_VERSION => {
+                    BundleError::Newer(version)
+                }
+                _ => BundleError::Damaged(error.to_string()),
+            });
+        }
+    };
+    if bundle.version > BUNDLE_VERSION {
+        return Err(BundleError::Newer(bundle.version));
     }
-    let bundle: Bundle = ron::from_str(text).map_err(|e| BundleError::Damaged(e.to_string()))?;
     if checksum(&bundle.body) != bundle.checksum {
         return Err(BundleError::Checksum);
     }
@@ -389,30 +398,32 @@ pub fn import_many(
     let authority = store.authority();
     let mut index = store.import_index(identity.as_ref());
     let signer = authority.as_ref().ok().cloned().flatten();
-    let mut results = Vec::with_capacity(paths.len());
-    // Read and check a few bundles at once (the slow part), then add them in order.
+    // Reading and checking bundles is the slow part: workers do it while this thread compares
+    // and writes, one bundle at a time, in the order they are ready. The channel is short, so
+    // only a few parsed bundles are in memory at once.
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .clamp(1, 4);
-    for group in paths.chunks(workers) {
-        let prepared: Vec<Prepared> = std::thread::scope(|scope| {
-            let handles: Vec<_> = group
-                .iter()
-                .map(|p| scope.spawn(move || prepare(p)))
-                .collect();
-            handles
-                .into_iter()
-                .zip(group)
-                .map(|(h, p)| {
-                    h.join().unwrap_or_else(|_| Prepared {
-                        source: p.display().to_string(),
-                        file_hash: None,
-                        bundle: Err(BundleError::Damaged("reader failed".into())),
-                    })
-                })
-                .collect()
-        });
-        for (path, prepared) in group.iter().zip(prepared) {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, Prepared)>(1);
+    let mut results: Vec<(usize, PathBuf, Result<ImportReport, BundleError>)> =
+        Vec::with_capacity(paths.len());
+    let next = &next;
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let sender = sender.clone();
+            scope.spawn(move || {
+                loop {
+                    let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(path) = paths.get(at) else { break };
+                    if sender.send((at, prepare(path))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        for (at, prepared) in receiver {
             let result = match &authority {
                 Err(error) => Err(BundleError::Store(error.clone())),
                 Ok(_) => commit(
@@ -424,10 +435,14 @@ pub fn import_many(
                     now,
                 ),
             };
-            results.push((path.clone(), result));
+            results.push((at, paths[at].clone(), result));
         }
-    }
+    });
+    results.sort_by_key(|(at, _, _)| *at);
     results
+        .into_iter()
+        .map(|(_, path, result)| (path, result))
+        .collect()
 }
 
 /// Compares a checked bundle with the store and writes what is new: the batch (with its

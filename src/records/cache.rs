@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::quiz::{Mode, Score};
-use crate::records::attempt::Attempt;
 pub use crate::records::attempt::Checked;
+use crate::records::attempt::{Attempt, parse_digest};
 use crate::records::bundle::{ImportBatch, JournalEntry, Manifest};
 use crate::records::correction::Correction;
 use crate::records::identity::{DeviceKey, Identity};
@@ -30,7 +30,7 @@ use crate::records::learner::{Learner, LearnerInfo};
 use crate::records::nip::Nip;
 use crate::records::trust::Enrolment;
 
-const CACHE_VERSION: u32 = 3;
+const CACHE_VERSION: u32 = 4;
 
 /// A batch as loaded: its records and the checks made on them.
 #[derive(Debug, Clone)]
@@ -39,6 +39,8 @@ pub struct CachedBatch {
     pub attempts: Vec<Checked>,
     /// Whether each learner revision's signature holds with the key carried for its device.
     pub learners: Vec<bool>,
+    /// From a cache: each attempt's `previous` as bytes (the attempts carry no hex text then).
+    pub previous: Option<Vec<Option<[u8; 32]>>>,
 }
 
 impl CachedBatch {
@@ -47,6 +49,7 @@ impl CachedBatch {
             batch,
             attempts: checks.0,
             learners: checks.1,
+            previous: None,
         }
     }
 
@@ -237,7 +240,7 @@ struct CAttempt {
     taken_by: Option<CInfo>,
     device: Option<Uuid>,
     sequence: u64,
-    previous: Option<String>,
+    previous: Option<[u8; 32]>,
     /// Whether it was signed. The signature itself stays in the RON batch: its check is cached,
     /// and 100,000 copies of it would only take memory.
     signed: bool,
@@ -351,7 +354,7 @@ pub fn write(
                 taken_by: a.taken_by.as_deref().map(CInfo::from),
                 device: a.device,
                 sequence: a.sequence,
-                previous: a.previous.clone(),
+                previous: a.previous.as_deref().and_then(parse_digest),
                 signed: a.signature.is_some(),
             })
             .collect(),
@@ -415,6 +418,7 @@ pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
     }
     let header = payload.header;
     let mut people = HashMap::new();
+    let previous: Vec<Option<[u8; 32]>> = payload.attempts.iter().map(|a| a.previous).collect();
     let corrections: Option<Vec<Correction>> = payload
         .corrections
         .iter()
@@ -483,7 +487,8 @@ pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
                 taken_by: a.taken_by.map(|info| info.into_shared(&mut people)),
                 device: a.device,
                 sequence: a.sequence,
-                previous: a.previous,
+                // In `CachedBatch::previous`, as bytes.
+                previous: None,
                 // Signed, checked at import (see `checked`); the text is in the RON batch.
                 signature: a.signed.then(String::new),
             })
@@ -494,5 +499,6 @@ pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
         batch,
         attempts: payload.checked,
         learners: payload.learners_ok,
+        previous: Some(previous),
     })
 }

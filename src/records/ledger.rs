@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use uuid::Uuid;
 
-use crate::records::attempt::Attempt;
+use crate::records::attempt::{Attempt, parse_digest};
 use crate::records::bundle::JournalEntry;
 use crate::records::cache::{self, CachedBatch, Checked};
 use crate::records::correction::Correction;
@@ -119,6 +119,19 @@ impl Ledger {
         checked: Option<Checked>,
         source: u32,
     ) {
+        let previous = attempt.previous.as_deref().and_then(parse_digest);
+        self.add_attempt_with(attempt, key, checked, source, previous);
+    }
+
+    /// As [`Ledger::add_attempt`], with the predecessor's hash already as bytes.
+    pub fn add_attempt_with(
+        &mut self,
+        attempt: Attempt,
+        key: Option<Arc<str>>,
+        checked: Option<Checked>,
+        source: u32,
+        previous: Option<[u8; 32]>,
+    ) {
         let checked = checked.unwrap_or_else(|| attempt.check_with(key.as_deref()));
         let trust = match (attempt.device, &key) {
             (Some(device), Some(key)) => Some(self.decide(device, key)),
@@ -129,6 +142,7 @@ impl Ledger {
             key,
             trust,
             source,
+            previous,
         };
         let id = attempt.id;
         match self.index.get(&id).copied() {
@@ -219,6 +233,7 @@ impl Ledger {
             batch,
             attempts: checks,
             learners: learner_checks,
+            previous,
         } = cached;
         let origin = path
             .file_name()
@@ -275,9 +290,16 @@ impl Ledger {
             let key = key_of(learner.device);
             self.add_learner(learner, key, Some(ok), &origin);
         }
-        for (attempt, checked) in batch.attempts.into_iter().zip(checks) {
+        let previous = previous.unwrap_or_else(|| {
+            batch
+                .attempts
+                .iter()
+                .map(|a| a.previous.as_deref().and_then(parse_digest))
+                .collect()
+        });
+        for ((attempt, checked), previous) in batch.attempts.into_iter().zip(checks).zip(previous) {
             let key = key_of(attempt.device);
-            self.add_attempt(attempt, key, Some(checked), source);
+            self.add_attempt_with(attempt, key, Some(checked), source, previous);
         }
         for correction in batch.corrections {
             self.add_correction(correction);
@@ -303,18 +325,17 @@ impl Ledger {
         learners.sort_by_cached_key(|learner| (learner.name.to_lowercase(), learner.id));
         let mut conflicts = self.conflicts;
         conflicts.sort_by(|a, b| (a.id, &a.kept, &a.other).cmp(&(b.id, &b.kept, &b.other)));
-        // Sorted by time, moving each (large) record once.
-        let mut order: Vec<usize> = (0..self.attempts.len()).collect();
-        order.sort_unstable_by_key(|&at| (self.attempts[at].finished, self.attempts[at].id));
-        let mut slots: Vec<Option<Attempt>> = self.attempts.into_iter().map(Some).collect();
-        let mut attempts = Vec::with_capacity(slots.len());
-        let mut held = FastMap::with_capacity_and_hasher(slots.len(), Default::default());
-        let mut all_held: Vec<Option<Held>> = self.held.into_iter().map(Some).collect();
-        for at in order {
-            if let (Some(attempt), Some(its)) = (slots[at].take(), all_held[at].take()) {
-                held.insert(attempt.id, its);
-                attempts.push(attempt);
-            }
+        // Sorted by time: the order is worked out on small keys, then applied in place to the
+        // (large) records and their checks alike.
+        let mut attempts = self.attempts;
+        let mut all_held = self.held;
+        let mut order: Vec<usize> = (0..attempts.len()).collect();
+        order.sort_unstable_by_key(|&at| (attempts[at].finished, attempts[at].id));
+        permute(&mut attempts, &order);
+        permute(&mut all_held, &order);
+        let mut held = FastMap::with_capacity_and_hasher(attempts.len(), Default::default());
+        for (attempt, its) in attempts.iter().zip(all_held) {
+            held.insert(attempt.id, its);
         }
         let mut devices: HashMap<Uuid, DeviceKey> = self.legacy.clone();
         for (device, keys) in &self.seen {
@@ -348,5 +369,36 @@ impl Ledger {
             journal: Default::default(),
             stale_caches: Vec::new(),
         }
+    }
+}
+
+/// Puts `items` in `order` (`order[k]` is the index of the item that goes to place `k`), in
+/// place, following each cycle of the permutation.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len() {
+        if done[start] {
+            continue;
+        }
+        let mut at = start;
+        loop {
+            done[at] = true;
+            let next = order[at];
+            if next == start {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn permute_applies_an_order_in_place() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e'];
+        super::permute(&mut items, &[3, 0, 4, 1, 2]);
+        assert_eq!(items, ['d', 'a', 'e', 'b', 'c']);
     }
 }

@@ -96,6 +96,9 @@ pub struct Held {
     pub trust: Option<KeyTrust>,
     /// Where the copy came from (see `Ledger::source`).
     pub source: u32,
+    /// The chain hash it names as its predecessor (`Attempt::previous`, as bytes: copies loaded
+    /// from a cache leave the hex text out).
+    pub previous: Option<[u8; 32]>,
 }
 
 impl Held {

@@ -1,6 +1,6 @@
 //! The HR summary: who has completed which module, by unit. Only attempts that verify count.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -51,7 +51,8 @@ pub fn summarize(
     verification: &Verification,
     modules: &[String],
 ) -> Summary {
-    let mut cells: HashMap<(Uuid, &str), LearnerModule> = HashMap::new();
+    let mut cells: crate::records::store::FastMap<(Uuid, &str), LearnerModule> =
+        crate::records::store::FastMap::default();
     let mut flagged = 0;
     let voided: std::collections::HashSet<Uuid> = verification
         .corrections

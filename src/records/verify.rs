@@ -182,7 +182,11 @@ pub fn verify_loaded(loaded: &crate::records::Loaded) -> Verification {
         Some(held) => held.checked.chain,
         None => attempt.chain_digest(),
     };
-    check_chains(&mut result, chains, hash_of);
+    let previous_of = |attempt: &Attempt| match loaded.held.get(&attempt.id) {
+        Some(held) => held.previous,
+        None => attempt.previous.as_deref().and_then(parse_digest),
+    };
+    check_chains(&mut result, chains, hash_of, previous_of);
     // Profiles: an edited one is always reported; an unsigned one when a counted attempt from
     // before version 3 takes its identity from it.
     let genuine = |learner: &Learner| profile_genuine(loaded, learner);
@@ -232,8 +236,9 @@ fn profile_genuine(loaded: &crate::records::Loaded, learner: &Learner) -> bool {
 /// learners known only from devices HR has not approved are not. So a profile edited by hand
 /// never moves an attempt to another person, and an unapproved PC adds nobody.
 pub fn people(loaded: &crate::records::Loaded, verification: &Verification) -> Vec<Learner> {
-    let mut latest: HashMap<Uuid, &Attempt> = HashMap::new();
-    let mut counted = std::collections::HashSet::new();
+    let mut latest: crate::records::store::FastMap<Uuid, &Attempt> = Default::default();
+    let mut counted: std::collections::HashSet<Uuid, foldhash::fast::RandomState> =
+        Default::default();
     for attempt in &loaded.attempts {
         if verification.status_of(&attempt.id) != Status::Valid {
             continue;
@@ -312,7 +317,9 @@ pub fn verify(attempts: &[Attempt], keys: &HashMap<Uuid, DeviceKey>) -> Verifica
         };
         result.status.insert(attempt.id, status);
     }
-    check_chains(&mut result, chains, Attempt::chain_digest);
+    check_chains(&mut result, chains, Attempt::chain_digest, |attempt| {
+        attempt.previous.as_deref().and_then(parse_digest)
+    });
     result
 }
 
@@ -320,6 +327,7 @@ fn check_chains(
     result: &mut Verification,
     chains: HashMap<Uuid, Vec<&Attempt>>,
     hash_of: impl Fn(&Attempt) -> [u8; 32],
+    previous_of: impl Fn(&Attempt) -> Option<[u8; 32]>,
 ) {
     for (device, mut chain) in chains {
         chain.sort_by_key(|a| (a.sequence, a.id));
@@ -335,11 +343,11 @@ fn check_chains(
             missing.extend(expected..attempt.sequence);
             let follows = match previous {
                 Some(before) if before.sequence + 1 == attempt.sequence => {
-                    attempt.previous.as_deref().and_then(parse_digest) == Some(hash_of(before))
+                    previous_of(attempt) == Some(hash_of(before))
                 }
                 // After a gap the link cannot be checked; the gap itself is reported.
                 Some(_) => true,
-                None => attempt.sequence != 1 || attempt.previous.is_none(),
+                None => attempt.sequence != 1 || previous_of(attempt).is_none(),
             };
             if !follows {
                 result.status.insert(attempt.id, Status::BrokenChain);
