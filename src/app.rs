@@ -948,7 +948,11 @@ fn import_lines(
             &[("path", &path.display().to_string())],
         )]);
     }
-    let refused = results.iter().any(|(_, result)| result.is_err());
+    // Records held for approval, conflicts and proposals need HR's attention as much as a
+    // refusal does: the screen shows them as such.
+    let refused = results
+        .iter()
+        .any(|(_, result)| !result.as_ref().is_ok_and(|report| report.is_clean()));
     let lines = results
         .iter()
         .map(|(file, result)| crate::records::transfer::import_message(file, result, lang))

@@ -162,20 +162,7 @@ fn run_gui(data_dir: PathBuf, flag_lang: Option<Lang>, system_lang: Lang) -> Exi
         }
     };
     let _logger = start_logging(&data_dir);
-    store.clean_temporary_files();
-    // Made on a fresh installation; a lost or damaged key is said at once, not at the first test.
-    let identity_problem = store.identity().err();
-    let mut loaded = store.load();
-    store.rebuild_caches(&loaded);
-    // Profiles written before they were signed: this PC vouches for them as they are now, so
-    // a later edit by hand is seen (and their bundles carry signed identities).
-    if let Ok(signed) = store.sign_unsigned_learners(&loaded.learners) {
-        for learner in signed {
-            if let Some(slot) = loaded.learners.iter_mut().find(|l| l.id == learner.id) {
-                *slot = learner;
-            }
-        }
-    }
+    let (mut loaded, identity_problem) = store.start();
     if let Some(lang) = flag_lang {
         loaded.settings.language = Some(lang);
     }

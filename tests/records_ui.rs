@@ -36,6 +36,13 @@ fn a_bundle_goes_from_a_desk_to_hr_once() {
         "the finished attempt is signed"
     );
     click(&mut desk, "Pengaturan");
+    // The fingerprint HR compares before approving this PC's records.
+    let fingerprint = latih_asn::records::Store::open(desk_dir.path())
+        .unwrap()
+        .identity()
+        .unwrap()
+        .fingerprint();
+    assert!(shows_containing(&desk, &fingerprint));
     click(&mut desk, "Ekspor catatan (bundle)");
     assert!(shows_containing(&desk, "Ditulis: "));
     let exports = desk_dir.path().join("exports");
@@ -63,6 +70,11 @@ fn a_bundle_goes_from_a_desk_to_hr_once() {
     assert!(shows_containing(
         &hr,
         "1 percobaan dan 1 peserta ditambahkan, 0 sudah ada, 0 konflik."
+    ));
+    // Nobody approved that PC here yet: its record is held, and the screen says so.
+    assert!(shows_containing(
+        &hr,
+        "1 percobaan ditahan sampai SDM menyetujui perangkat"
     ));
     assert_eq!(hr.attempts().len(), 1);
     click(&mut hr, "Impor catatan");

@@ -238,6 +238,34 @@ impl Store {
         self.load_with(LoadMode::Tidy)
     }
 
+    /// What the app does when it starts on this folder: clears leftover temporary files, makes
+    /// the key pair on a fresh installation (a lost or damaged one is returned as the error, to
+    /// be said at once, not at the first test), reads everything, rebuilds lost caches, and signs
+    /// this PC's profiles written before profiles were signed.
+    pub fn start(&self) -> (Loaded, Option<StoreError>) {
+        self.clean_temporary_files();
+        let identity_problem = self.identity().err();
+        let mut loaded = self.load();
+        self.rebuild_caches(&loaded);
+        if identity_problem.is_none() {
+            match self.sign_unsigned_learners(&loaded.learners) {
+                Ok(signed) => {
+                    for learner in signed {
+                        if let Some(slot) = loaded.learners.iter_mut().find(|l| l.id == learner.id)
+                        {
+                            *slot = learner;
+                        }
+                    }
+                }
+                Err(error) => log::warn!("{error}"),
+            }
+        }
+        if loaded.trust.own.is_none() {
+            loaded.trust.own = Identity::load(&self.root).ok().map(|identity| identity.key);
+        }
+        (loaded, identity_problem)
+    }
+
     /// Reads everything and changes nothing on disk.
     pub fn read(&self) -> Loaded {
         self.load_with(LoadMode::ReadOnly)

@@ -20,7 +20,8 @@ use latih_asn::records::Store;
 /// Starts the app on a data directory, as `main` does (minus the window).
 pub fn open(dir: &Path, system_lang: Lang) -> App {
     let store = Store::open(dir).expect("open store");
-    let loaded = store.load();
+    let (loaded, identity_problem) = store.start();
+    assert!(identity_problem.is_none(), "{identity_problem:?}");
     let (catalog, refused) =
         content::load_with_packs(&store.packs_dir()).expect("embedded content loads");
     assert!(refused.is_empty(), "unexpected refused packs: {refused:?}");
