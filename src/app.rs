@@ -950,9 +950,11 @@ fn import_lines(
     }
     // Records held for approval, conflicts and proposals need HR's attention as much as a
     // refusal does: the screen shows them as such.
-    let refused = results
-        .iter()
-        .any(|(_, result)| !result.as_ref().is_ok_and(|report| report.is_clean()));
+    let refused = results.iter().any(|(_, result)| {
+        !result
+            .as_ref()
+            .is_ok_and(crate::records::bundle::ImportReport::is_clean)
+    });
     let lines = results
         .iter()
         .map(|(file, result)| crate::records::transfer::import_message(file, result, lang))
