@@ -43,6 +43,13 @@ fn a_good_pack_is_installed_from_settings_and_survives_a_restart() {
     assert_shows(&app, "Belum ada paket konten terpasang.");
     type_into(&mut app, settings::PACK_INPUT, pack.to_str().unwrap());
     click(&mut app, "Impor paket");
+    // The fixture is not signed: nothing is installed until the admin confirms.
+    assert_shows(
+        &app,
+        "Paket \"paket-daerah\" lolos pemeriksaan, tetapi bukan dari penerbit tepercaya.",
+    );
+    assert!(!data.path().join("packs/paket-daerah").exists());
+    click(&mut app, "Pasang paket ini");
     assert_shows(
         &app,
         "Paket \"paket-daerah\" terpasang. Modulnya kini ada di Beranda.",
