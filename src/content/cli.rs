@@ -288,7 +288,9 @@ fn list(installed: &[InstalledPack], lang: Lang) -> ExitCode {
             pack.info.id,
             pack.info.name,
             pack.info.version.as_deref().unwrap_or("-"),
-            pack.checked_at.format("%Y-%m-%d"),
+            pack.checked_at
+                .with_timezone(&chrono::Local)
+                .format("%Y-%m-%d"),
             trust_line(&pack.trust, lang)
         );
     }

@@ -168,9 +168,10 @@ pub(super) fn load_with(
     }
 }
 
-/// Whether enough errors were found to stop looking for more.
+/// Whether enough errors were found to stop looking for more (one past the cap, so that
+/// [`cap_errors`] knows there were more).
 pub(super) fn full(errors: &[ContentError]) -> bool {
-    errors.len() >= limits::ERRORS
+    errors.len() > limits::ERRORS
 }
 
 /// At most [`limits::ERRORS`] errors, and a last line saying the check stopped there.

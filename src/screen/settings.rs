@@ -345,7 +345,14 @@ impl SettingsScreen {
             lang,
             "pack-details",
             &[
-                ("date", &pack.checked_at.format("%d-%m-%Y").to_string()),
+                (
+                    "date",
+                    &pack
+                        .checked_at
+                        .with_timezone(&chrono::Local)
+                        .format("%d-%m-%Y")
+                        .to_string(),
+                ),
                 ("state", &state),
                 ("trust", &trust_line(&pack.trust, lang)),
             ],
