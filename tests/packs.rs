@@ -802,3 +802,87 @@ fn disable_enable_and_remove() {
     ));
     assert!(setup.packs.parent().unwrap().join("learners").is_dir());
 }
+
+#[test]
+fn format_md_states_the_limits_in_force() {
+    let format = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/content/FORMAT.md"
+    ))
+    .unwrap();
+    let kib = |bytes: u64| format!("{} KiB", bytes / 1024);
+    let chars = |n: usize| format!("{n} characters");
+    let rows = [
+        ("`pack.ron`", kib(limits::PACK_FILE_BYTES)),
+        ("`pack.sig`", kib(limits::SIGNATURE_FILE_BYTES)),
+        ("`instruments.ron`", kib(limits::INSTRUMENTS_BYTES)),
+        ("`<module>/module.ron`", kib(limits::MODULE_BYTES)),
+        ("`<module>/questions.ron`", kib(limits::QUESTIONS_BYTES)),
+        (
+            "`<module>/<locale>/module.ron`",
+            kib(limits::MODULE_TEXT_BYTES),
+        ),
+        (
+            "`<module>/<locale>/questions.ron`",
+            kib(limits::QUESTIONS_TEXT_BYTES),
+        ),
+        (
+            "a lesson body `<module>/<locale>/<lesson-id>.md`",
+            kib(limits::LESSON_BYTES),
+        ),
+        ("all files of a pack together", kib(limits::PACK_BYTES)),
+        ("files and folders in a pack", limits::ENTRIES.to_string()),
+        ("folder depth below the pack", limits::DEPTH.to_string()),
+        ("packs installed", limits::PACKS.to_string()),
+        ("modules in a pack", limits::MODULES.to_string()),
+        ("lessons in a module", limits::LESSONS.to_string()),
+        (
+            "learning objectives in a module",
+            limits::OBJECTIVES.to_string(),
+        ),
+        ("questions in a module", limits::QUESTIONS.to_string()),
+        ("options in a question", limits::OPTIONS.to_string()),
+        (
+            "citations on a lesson or question",
+            limits::CITATIONS.to_string(),
+        ),
+        ("key points in a lesson", limits::KEY_POINTS.to_string()),
+        (
+            "instruments declared by a pack",
+            limits::INSTRUMENTS.to_string(),
+        ),
+        (
+            "title (module, lesson, pack name)",
+            chars(limits::TITLE_CHARS),
+        ),
+        ("module summary", chars(limits::SUMMARY_CHARS)),
+        ("objective text", chars(limits::OBJECTIVE_CHARS)),
+        ("key point", chars(limits::KEY_POINT_CHARS)),
+        ("question stem", chars(limits::STEM_CHARS)),
+        ("option text", chars(limits::OPTION_CHARS)),
+        ("option's reason (`why`)", chars(limits::WHY_CHARS)),
+        ("explanation", chars(limits::EXPLANATION_CHARS)),
+        (
+            "citation part (`pasal`, `ayat`, `huruf`, `angka`), pack version",
+            chars(limits::SHORT_CHARS),
+        ),
+        (
+            "errors listed before a check stops",
+            limits::ERRORS.to_string(),
+        ),
+    ];
+    for (what, limit) in rows {
+        let row = format!("| {what} | {limit} |");
+        assert!(format.contains(&row), "FORMAT.md lacks {row}");
+    }
+    assert!(format.contains(&format!(
+        "percent needed to pass the final test: {} to {}",
+        limits::PASS_MARK_MIN,
+        limits::PASS_MARK_MAX
+    )));
+    assert!(format.contains(&format!(
+        "reading time: {} to {}",
+        limits::MINUTES_MIN,
+        limits::MINUTES_MAX
+    )));
+}
