@@ -332,6 +332,21 @@ fn special_kind(kind: &fs::FileType) -> FileType {
     FileType::Other
 }
 
+/// Reads a small file of the app's own (a check record, the trusted publishers) with the same
+/// care as a pack's files: a regular file, opened without blocking, at most `cap` bytes.
+pub(super) fn read_regular(path: &Path, cap: u64) -> Result<Vec<u8>, ContentErrorKind> {
+    let meta = fs::symlink_metadata(path)
+        .map_err(|error| ContentErrorKind::Unreadable(error.to_string()))?;
+    if !meta.is_file() {
+        return Err(ContentErrorKind::NotAFile(special_kind(&meta.file_type())));
+    }
+    let found = found(&meta);
+    if found.len > cap {
+        return Err(ContentErrorKind::TooLarge { limit: cap });
+    }
+    read_capped(path, found, cap)
+}
+
 /// `O_NONBLOCK`, so that opening a FIFO that replaced a listed file cannot hang. std has no
 /// portable name for it and the crate takes no `libc` dependency for one constant; where the
 /// value is not known here, the listing (which never opens special files) and the identity

@@ -149,17 +149,12 @@ impl Publishers {
     /// unreadable: an unreadable list trusts nobody).
     pub fn load(packs_dir: &Path) -> Self {
         let path = packs_dir.join(Self::FILE);
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            return Self::default();
-        };
-        if !meta.is_file() || meta.len() > 256 * 1024 {
-            log::warn!(
-                "{} is not a small regular file: trusting nobody",
-                path.display()
-            );
+        if std::fs::symlink_metadata(&path).is_err() {
             return Self::default();
         }
-        match std::fs::read_to_string(&path).map(|text| ron::from_str::<Self>(&text)) {
+        let text = super::files::read_regular(&path, 256 * 1024)
+            .and_then(|bytes| super::files::decode(&bytes));
+        match text.map(|text| ron::from_str::<Self>(&text)) {
             Ok(Ok(list)) => list,
             Ok(Err(error)) => {
                 log::warn!("{}: {error}; trusting nobody", path.display());

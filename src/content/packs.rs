@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 
 use crate::content::check::{self, merge};
 use crate::content::error::{ContentError, ContentErrorKind, Counted, FileType};
-use crate::content::files::{ContentFiles, DirFiles, decode};
+use crate::content::files::{ContentFiles, DirFiles, decode, read_regular};
 use crate::content::install::PackError;
 use crate::content::limits;
 use crate::content::load::{self, Catalog, Depth};
@@ -182,12 +182,7 @@ fn pack_entries(packs_dir: &Path) -> Vec<(String, PathBuf)> {
 
 /// The check record of the pack in `dir`, if it has a readable one.
 pub(super) fn read_record(dir: &Path) -> Option<CheckRecord> {
-    let path = dir.join(CheckRecord::FILE);
-    let meta = fs::symlink_metadata(&path).ok()?;
-    if !meta.is_file() || meta.len() > RECORD_BYTES {
-        return None;
-    }
-    let bytes = fs::read(&path).ok()?;
+    let bytes = read_regular(&dir.join(CheckRecord::FILE), RECORD_BYTES).ok()?;
     let text = decode(&bytes).ok()?;
     ron::from_str(&text).ok()
 }
@@ -466,6 +461,11 @@ pub(super) fn pack_dir(packs_dir: &Path, id: &str) -> Result<PathBuf, PackError>
 pub fn set_enabled(packs_dir: &Path, id: &str, enabled: bool) -> Result<(), PackError> {
     with_lock(packs_dir, || {
         let dir = pack_dir(packs_dir, id)?;
+        // A pack not checked yet (copied by hand, the app not started since) has no record to
+        // be listed by: it could not be found again to switch it on.
+        if read_record(&dir).is_none() {
+            return Err(PackError::NotInstalled(id.to_owned()));
+        }
         let marker = dir.join(DISABLED);
         if enabled {
             match fs::remove_file(&marker) {
