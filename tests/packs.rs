@@ -432,6 +432,51 @@ fn a_pack_at_the_caps_is_accepted_and_one_past_them_is_refused() {
 }
 
 #[test]
+fn all_installed_packs_together_have_a_size_cap() {
+    let tmp = tempfile::tempdir().unwrap();
+    let packs = tmp.path().join("data/packs");
+    let spec = |module: &str| Spec {
+        lessons: 20,
+        questions: 200,
+        lesson_bytes: 20 * 1024,
+        text_chars: 330,
+        module: module.to_owned(),
+    };
+    for name in ["dua", "satu"] {
+        write_pack(&tmp.path().join(name), &spec(name));
+        let size = pack::tree_bytes(&tmp.path().join(name));
+        assert!(size > limits::INSTALLED_BYTES / 2 && size < limits::PACK_BYTES);
+    }
+    let first = content::install_pack(&tmp.path().join("satu"), &packs, true).unwrap();
+    let errors = invalid(content::install_pack(&tmp.path().join("dua"), &packs, true));
+    assert_eq!(
+        errors,
+        [ContentError::new(
+            "pack.ron",
+            None,
+            K::InstalledTooLarge {
+                installed: first.bytes,
+                limit: limits::INSTALLED_BYTES
+            }
+        )]
+    );
+    content::remove_pack(&packs, "satu").unwrap();
+    content::install_pack(&tmp.path().join("dua"), &packs, true).unwrap();
+
+    // Copied in by hand past the cap: the pack past it waits, untouched, and is named.
+    copy_dir(&tmp.path().join("satu"), &packs.join("satu"));
+    let (catalog, refused) = content::load_with_packs(&packs).unwrap();
+    assert!(catalog.module("dua").is_some() && catalog.module("satu").is_none());
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].name, "satu");
+    assert!(matches!(
+        refused[0].errors[0].kind,
+        K::InstalledTooLarge { .. }
+    ));
+    assert!(refused[0].set_aside.is_none() && packs.join("satu").is_dir());
+}
+
+#[test]
 fn a_badly_broken_pack_stops_at_the_error_cap() {
     let tmp = tempfile::tempdir().unwrap();
     let source = tmp.path().join("rusak");
@@ -831,6 +876,10 @@ fn format_md_states_the_limits_in_force() {
             kib(limits::LESSON_BYTES),
         ),
         ("all files of a pack together", kib(limits::PACK_BYTES)),
+        (
+            "all installed packs together (on or off)",
+            kib(limits::INSTALLED_BYTES),
+        ),
         ("files and folders in a pack", limits::ENTRIES.to_string()),
         ("folder depth below the pack", limits::DEPTH.to_string()),
         ("packs installed", limits::PACKS.to_string()),

@@ -129,7 +129,7 @@ fn cases(secret: &Path) -> Vec<(&'static str, Mutation, Option<&'static str>)> {
                     .set_len(200 * 1024 * 1024)
                     .unwrap();
             }),
-            Some("lokal/en/lokal-l1.md: berkas lebih besar dari batas 256 KiB"),
+            Some("lokal/en/lokal-l1.md: berkas lebih besar dari batas 64 KiB"),
         ),
         (
             "pass mark 0",

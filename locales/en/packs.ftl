@@ -35,6 +35,7 @@ pack-error-not-a-file = { $kind ->
 }
 pack-error-too-large = the file is larger than the { $limit } KiB limit
 pack-error-pack-too-large = the pack is larger than the { $limit } KiB limit in all
+pack-error-installed-too-large = together with the packs already installed ({ $installed } KiB) this pack passes the { $limit } KiB limit for all packs; remove a pack no longer used first
 pack-error-too-many-entries = the pack holds more than { $limit } files and folders
 pack-error-too-deep = folders are nested more than { $limit } levels deep
 pack-error-file-name = the file name is not valid UTF-8 text

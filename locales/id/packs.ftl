@@ -35,6 +35,7 @@ pack-error-not-a-file = { $kind ->
 }
 pack-error-too-large = berkas lebih besar dari batas { $limit } KiB
 pack-error-pack-too-large = paket lebih besar dari batas { $limit } KiB secara keseluruhan
+pack-error-installed-too-large = bersama paket yang sudah terpasang ({ $installed } KiB), paket ini melewati batas { $limit } KiB untuk semua paket; hapus paket yang tidak dipakai lagi dulu
 pack-error-too-many-entries = paket berisi lebih dari { $limit } berkas dan folder
 pack-error-too-deep = folder bersarang lebih dari { $limit } tingkat
 pack-error-file-name = nama berkas bukan teks UTF-8 yang sah

@@ -257,6 +257,18 @@ fn id_from_folder(folder: &str) -> String {
 /// already installed, or too many packs.
 pub fn conflicts(pack: &CheckedPack, installed: &[InstalledPack]) -> Vec<ContentError> {
     let mut errors = Vec::new();
+    let installed_bytes: u64 = installed.iter().map(|pack| pack.bytes).sum();
+    let bytes: u64 = pack.digests.iter().map(|file| file.len).sum();
+    if installed_bytes + bytes > limits::INSTALLED_BYTES {
+        errors.push(ContentError::new(
+            PACK_FILE,
+            None,
+            ContentErrorKind::InstalledTooLarge {
+                installed: installed_bytes,
+                limit: limits::INSTALLED_BYTES,
+            },
+        ));
+    }
     if installed.len() >= limits::PACKS {
         errors.push(ContentError::new(
             PACK_FILE,

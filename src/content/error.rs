@@ -69,6 +69,8 @@ pub enum ContentErrorKind {
     TooLarge { limit: u64 },
     #[error("the pack is larger than {limit} bytes in all")]
     PackTooLarge { limit: u64 },
+    #[error("with the packs already installed ({installed} bytes) it would pass {limit} bytes")]
+    InstalledTooLarge { installed: u64, limit: u64 },
     #[error("the pack has more than {limit} files and folders")]
     TooManyEntries { limit: usize },
     #[error("folders are nested deeper than {limit} levels")]
@@ -360,6 +362,10 @@ impl ContentErrorKind {
             K::PackTooLarge { limit } => {
                 ("pack-error-pack-too-large", vec![("limit", kib(*limit))])
             }
+            K::InstalledTooLarge { installed, limit } => (
+                "pack-error-installed-too-large",
+                vec![("installed", kib(*installed)), ("limit", kib(*limit))],
+            ),
             K::TooManyEntries { limit } => (
                 "pack-error-too-many-entries",
                 vec![("limit", limit.to_string())],

@@ -170,15 +170,7 @@ pub fn install_pack_with(
         Ok(packs::installed_packs(packs_dir)
             .into_iter()
             .find(|installed| installed.info.id == pack.info.id)
-            .unwrap_or(InstalledPack {
-                info: record.pack,
-                enabled: true,
-                checked_at: record.checked_at,
-                trust: record.trust,
-                hash: record.hash,
-                modules: record.modules,
-                instruments: record.instruments,
-            }))
+            .unwrap_or_else(|| InstalledPack::from_record(record, true)))
     })
 }
 

@@ -230,6 +230,11 @@ impl CheckRecord {
     pub(super) const FILE: &'static str = ".checked.ron";
     pub(super) const VERSION: u32 = 1;
 
+    /// Bytes of the pack's files.
+    pub fn bytes(&self) -> u64 {
+        self.files.iter().map(|file| file.len).sum()
+    }
+
     pub(super) fn is_current(&self) -> bool {
         self.version == Self::VERSION && self.app_version == env!("CARGO_PKG_VERSION")
     }

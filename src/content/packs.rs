@@ -36,7 +36,7 @@ pub(super) const DISABLED: &str = ".disabled";
 /// The lock sits beside `packs/`, in the data folder, so that a refused install leaves
 /// `packs/` exactly as it was.
 const LOCK: &str = ".packs.lock";
-/// Largest check record (a pack at its caps lists about 1,300 files).
+/// Largest check record (a pack at the entries cap lists 2,000 files: about 300 KiB).
 const RECORD_BYTES: u64 = 1024 * 1024;
 
 /// An installed pack, as Settings lists it.
@@ -50,11 +50,14 @@ pub struct InstalledPack {
     pub hash: String,
     pub modules: Vec<String>,
     pub instruments: Vec<String>,
+    /// Bytes of its files, against [`limits::INSTALLED_BYTES`].
+    pub bytes: u64,
 }
 
 impl InstalledPack {
-    fn from_record(record: CheckRecord, enabled: bool) -> Self {
+    pub(super) fn from_record(record: CheckRecord, enabled: bool) -> Self {
         InstalledPack {
+            bytes: record.bytes(),
             info: record.pack,
             enabled,
             checked_at: record.checked_at,
@@ -221,6 +224,7 @@ pub fn load_with_packs(packs_dir: &Path) -> Result<(Catalog, Vec<RefusedPack>), 
     }
     let publishers = Publishers::load(packs_dir);
     let mut loaded = 0usize;
+    let mut loaded_bytes = 0u64;
     for (name, dir) in pack_entries(packs_dir) {
         if is_disabled(&dir) {
             if let Some(record) = read_record(&dir) {
@@ -243,9 +247,32 @@ pub fn load_with_packs(packs_dir: &Path) -> Result<(Catalog, Vec<RefusedPack>), 
         } else {
             load_installed(&catalog, &dir, &name, &publishers)
         };
+        // Packs copied in by hand can add up past the cap that installs keep to: the ones past
+        // it wait where they are (not set aside: nothing is wrong with them).
+        let over = result.as_ref().ok().and_then(|(_, pack)| {
+            (loaded_bytes + pack.bytes > limits::INSTALLED_BYTES).then(|| {
+                ContentError::new(
+                    &name,
+                    None,
+                    ContentErrorKind::InstalledTooLarge {
+                        installed: loaded_bytes,
+                        limit: limits::INSTALLED_BYTES,
+                    },
+                )
+            })
+        });
+        if let Some(error) = over {
+            refused.push(RefusedPack {
+                name,
+                errors: vec![error],
+                set_aside: None,
+            });
+            continue;
+        }
         match result {
             Ok((merged, pack)) => {
                 catalog = merged;
+                loaded_bytes += pack.bytes;
                 catalog.packs.push(pack);
                 loaded += 1;
             }

@@ -31,14 +31,14 @@ impl Spec {
     }
 
     /// A pack at the caps: the most questions a module may have, the most lessons, and text
-    /// filling the whole-pack size cap (4 MiB) to within a few percent.
+    /// filling the whole-pack size cap (2 MiB) to within a few percent.
     pub fn at_caps(module: &str) -> Self {
         Spec {
             module: module.to_owned(),
             lessons: 30,
             questions: 500,
-            lesson_bytes: 27 * 1024,
-            text_chars: 880,
+            lesson_bytes: 15 * 1024,
+            text_chars: 330,
         }
     }
 }
