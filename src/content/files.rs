@@ -224,7 +224,8 @@ impl DirFiles {
         self.problems.push(ContentError::new(file, None, kind));
     }
 
-    fn read_bytes(&self, path: &str) -> Option<Result<Arc<Vec<u8>>, ContentErrorKind>> {
+    /// The bytes of a file as [`ContentFiles::read`] would read them, without decoding.
+    pub(super) fn read_bytes(&self, path: &str) -> Option<Result<Arc<Vec<u8>>, ContentErrorKind>> {
         if let Some(bytes) = self.read.borrow().get(path) {
             return Some(Ok(Arc::clone(bytes)));
         }

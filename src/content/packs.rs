@@ -392,7 +392,7 @@ pub(super) fn record_of(pack: &check::CheckedPack) -> CheckRecord {
 fn load_recorded(files: &DirFiles, record: &CheckRecord) -> Result<Catalog, Vec<ContentError>> {
     let mut errors = files.problems();
     for digest in &record.files {
-        match files.read(&digest.path) {
+        match files.read_bytes(&digest.path) {
             Some(Ok(_)) => {}
             Some(Err(kind)) => errors.push(ContentError::new(&digest.path, None, kind)),
             None => errors.push(ContentError::new(
