@@ -8,7 +8,7 @@ use iced::widget::{button, column, container, row, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task, Theme};
 use uuid::Uuid;
 
-use crate::content::{Catalog, InstallError, Module, install_pack};
+use crate::content::{Catalog, Module, PackDone};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::quiz::{self, Mode, QuizRun};
@@ -78,8 +78,8 @@ pub enum Message {
     /// An import finished: what to tell the user, and the records as they now are on disk
     /// (read in the background, not in `update`).
     RecordsImported(Result<Vec<String>, Vec<String>>, Box<Loaded>),
-    /// A content pack import finished: the new catalog and the installed name, or why not.
-    PackInstalled(Result<(Catalog, String), InstallError>),
+    /// A content pack change (install, removal, switch) finished, with the packs reloaded.
+    PacksChanged(PackDone),
     ProgressSaved(Result<Progress, StoreError>),
 }
 
@@ -365,17 +365,15 @@ impl App {
                 }
                 Task::none()
             }
-            Message::PackInstalled(result) => {
+            Message::PacksChanged(mut done) => {
+                if let Some(catalog) = done.catalog.take() {
+                    self.catalog = *catalog;
+                }
                 let lang = self.lang();
-                let outcome = match result {
-                    Ok((catalog, name)) => {
-                        self.catalog = catalog;
-                        Ok(name)
-                    }
-                    Err(error) => Err(error.messages(lang, 8)),
-                };
+                self.notices
+                    .extend(done.refused.iter().map(|pack| pack.notice(lang)));
                 if let Screen::Settings(screen) = &mut self.screen {
-                    screen.import_finished(outcome);
+                    screen.pack_finished(done);
                 }
                 Task::none()
             }
@@ -714,13 +712,9 @@ impl App {
             }
             settings_screen::Action::Back => self.go_home(),
             settings_screen::Action::None => Task::none(),
-            settings_screen::Action::ImportPack(source) => {
-                let catalog = self.catalog.clone();
-                let packs = self.store.packs_dir();
-                Task::perform(
-                    async move { install_pack(&catalog, &source, &packs) },
-                    Message::PackInstalled,
-                )
+            settings_screen::Action::Packs(request) => {
+                settings_screen::run_pack_request(request, self.store.packs_dir())
+                    .map(Message::PacksChanged)
             }
             settings_screen::Action::ExportRecords(kind) => {
                 let store = self.store.clone();

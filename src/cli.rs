@@ -1,4 +1,5 @@
 //! The command line: one module per command group. `main.rs` only parses the arguments and
 //! chooses between the window and a command.
 
+pub mod content;
 pub mod records;

@@ -3,23 +3,35 @@
 //! Content is read from files (embedded in the binary, or a content pack folder), validated as a
 //! whole, and only then handed to the app. Nothing here knows about iced.
 
+pub(crate) mod check;
 mod citation;
 mod error;
-mod files;
-mod install;
-mod load;
+pub(crate) mod files;
+pub(crate) mod install;
+pub(crate) mod load;
 mod model;
+pub(crate) mod pack;
+pub(crate) mod packs;
 mod validate;
 
 pub mod coverage;
+pub mod limits;
 
+pub use check::{CheckedPack, add_pack, check_content, check_pack, conflicts, is_app_content};
 pub use citation::{Citation, format_citation};
-pub use error::{ContentError, ContentErrorKind};
+pub use error::{ContentError, ContentErrorKind, Counted, Field, FileType, Markup};
 pub use files::{ContentFiles, DirFiles, EmbeddedFiles};
-pub use install::{InstallError, install_pack};
-pub use load::{Catalog, RefusedPack, add_pack, load, load_embedded, load_with_packs};
+pub use install::{
+    PackError, Unconfirmed, check_for_install, install_pack, install_pack_with, trust_line,
+};
+pub use load::{Catalog, load, load_embedded};
 pub use model::{
-    Form, Instrument, InstrumentKind, Lesson, Module, Objective, OptionText, Question,
-    QuestionKind, QuestionText,
+    Form, Instrument, InstrumentKind, Lesson, Module, ModuleSource, Objective, OptionText,
+    Question, QuestionKind, QuestionText,
+};
+pub use pack::{CheckRecord, FileDigest, PackInfo, Publisher, PublisherKey, Publishers, Trust};
+pub use packs::{
+    InstalledPack, PackDone, PackRequest, RefusedPack, apply, installed_packs, load_with_packs,
+    remove_pack, set_enabled, trust_publisher,
 };
 pub use validate::Warning;

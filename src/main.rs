@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use latih_asn::app::App;
-use latih_asn::content::{self, ContentFiles, DirFiles, coverage};
+use latih_asn::cli::content::ContentCommand;
+use latih_asn::content;
 use latih_asn::fonts;
-use latih_asn::i18n;
 use latih_asn::lang::Lang;
 use latih_asn::records::{self, Store};
 
@@ -34,7 +34,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Lesson content: check a content pack, list what the questions cover.
+    /// Lesson content and content packs: check, install, sign and manage packs; list what the
+    /// questions cover.
     Content {
         #[command(subcommand)]
         command: ContentCommand,
@@ -46,15 +47,6 @@ enum Command {
         #[command(subcommand)]
         command: latih_asn::cli::records::RecordsCommand,
     },
-}
-
-#[derive(Subcommand, Debug)]
-enum ContentCommand {
-    /// Validate a content tree (a pack folder, or the source tree) and print every error with
-    /// its file and line. Exit code 0 when valid, 1 when not.
-    Check { path: PathBuf },
-    /// Each cited article and how many questions test it; each objective and its questions.
-    Coverage,
 }
 
 fn main() -> ExitCode {
@@ -76,7 +68,12 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Content { command }) => {
             let lang = flag_lang.unwrap_or(system_lang);
-            run_content(command, lang)
+            let dir = records::resolve_data_dir(
+                cli.data_dir.as_deref(),
+                env.as_deref(),
+                exe_dir.as_deref(),
+            );
+            latih_asn::cli::content::run(command, lang, dir.ok().as_deref())
         }
         Some(Command::Records { command }) => match data_dir() {
             Ok(dir) => latih_asn::cli::records::run(command, &dir, flag_lang, system_lang),
@@ -85,70 +82,6 @@ fn main() -> ExitCode {
         None => match data_dir() {
             Ok(dir) => run_gui(dir, flag_lang, system_lang),
             Err(code) => code,
-        },
-    }
-}
-
-fn run_content(command: ContentCommand, lang: Lang) -> ExitCode {
-    match command {
-        ContentCommand::Check { path } => {
-            let files = DirFiles::new(&path);
-            // A pack may cite the instruments the app ships; the source tree brings its own.
-            let base = if files.read("instruments.ron").is_some() {
-                Default::default()
-            } else {
-                match content::load_embedded() {
-                    Ok(catalog) => catalog.instruments,
-                    Err(_) => Default::default(),
-                }
-            };
-            match content::load(&files, &base) {
-                Ok(catalog) => {
-                    let questions: usize = catalog.modules.iter().map(|m| m.questions.len()).sum();
-                    println!(
-                        "{}",
-                        i18n::tr_args(
-                            lang,
-                            "cli-content-ok",
-                            &[
-                                ("modules", &catalog.modules.len().to_string()),
-                                ("questions", &questions.to_string()),
-                            ]
-                        )
-                    );
-                    for warning in &catalog.warnings {
-                        println!("{warning:?}");
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(errors) => {
-                    for error in &errors {
-                        eprintln!("{}", error.message(lang));
-                    }
-                    eprintln!(
-                        "{}",
-                        i18n::tr_count(
-                            lang,
-                            "cli-content-errors",
-                            "count",
-                            i64::try_from(errors.len()).unwrap_or(0)
-                        )
-                    );
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        ContentCommand::Coverage => match content::load_embedded() {
-            Ok(catalog) => {
-                print!("{}", coverage::render(&coverage::coverage(&catalog, lang)));
-                ExitCode::SUCCESS
-            }
-            Err(errors) => {
-                for error in &errors {
-                    eprintln!("{error}");
-                }
-                ExitCode::FAILURE
-            }
         },
     }
 }
@@ -178,21 +111,7 @@ fn run_gui(data_dir: PathBuf, flag_lang: Option<Lang>, system_lang: Lang) -> Exi
         Ok((catalog, refused)) => {
             for pack in refused {
                 log::warn!("content pack {} refused: {:?}", pack.name, pack.errors);
-                notices.push(i18n::tr_args(
-                    lang,
-                    "notice-pack-refused",
-                    &[
-                        ("pack", &pack.name),
-                        (
-                            "detail",
-                            &pack
-                                .errors
-                                .first()
-                                .map(|e| e.message(lang))
-                                .unwrap_or_default(),
-                        ),
-                    ],
-                ));
+                notices.push(pack.notice(lang));
             }
             catalog
         }

@@ -185,7 +185,6 @@ pack-more-errors = { $count ->
    *[other] … and { $count } more errors (check with: latih-asn content check FOLDER)
 }
 pack-not-a-folder = { $path } is not a folder.
-pack-copy-failed = The pack could not be copied into the data folder: { $detail }
 settings-open-data-dir = Open the data folder
 error-open-folder = The data folder could not be opened automatically. Open it by hand: { $path }
 

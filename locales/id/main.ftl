@@ -173,7 +173,6 @@ pack-import-ok = Paket "{ $pack }" terpasang. Modulnya kini ada di Beranda.
 pack-import-refused = Paket ditolak. Tidak ada yang berubah. Alasannya:
 pack-more-errors = … dan { $count } kesalahan lain (periksa dengan: latih-asn content check FOLDER)
 pack-not-a-folder = { $path } bukan folder.
-pack-copy-failed = Paket tidak dapat disalin ke folder data: { $detail }
 settings-open-data-dir = Buka folder data
 error-open-folder = Folder data tidak dapat dibuka otomatis. Buka secara manual: { $path }
 

@@ -63,6 +63,224 @@ pub enum ContentErrorKind {
     BadDate(String),
     #[error("module {0} has no lessons or no questions")]
     EmptyModule(String),
+    #[error("is a {0}; only regular files are read")]
+    NotAFile(FileType),
+    #[error("is larger than {limit} bytes")]
+    TooLarge { limit: u64 },
+    #[error("the pack is larger than {limit} bytes in all")]
+    PackTooLarge { limit: u64 },
+    #[error("with the packs already installed ({installed} bytes) it would pass {limit} bytes")]
+    InstalledTooLarge { installed: u64, limit: u64 },
+    #[error("the pack has more than {limit} files and folders")]
+    TooManyEntries { limit: usize },
+    #[error("folders are nested deeper than {limit} levels")]
+    TooDeep { limit: usize },
+    #[error("the file name is not valid UTF-8")]
+    BadFileName,
+    #[error("the path {0} is not allowed in a content tree")]
+    BadPath(String),
+    #[error("changed while it was being read")]
+    ChangedWhileRead,
+    #[error("{what} id {id:?} is invalid (1 to 64 of a-z, 0-9 and -)")]
+    InvalidId { what: Counted, id: String },
+    #[error("module {id} is in the folder {folder}; they must be the same")]
+    FolderMismatch { id: String, folder: String },
+    #[error("{found} {what} (at most {limit})")]
+    TooMany {
+        what: Counted,
+        found: usize,
+        limit: usize,
+    },
+    #[error("{id}: {field} is longer than {limit} characters")]
+    TooLong {
+        id: String,
+        field: Field,
+        limit: usize,
+    },
+    #[error("{id}: {field} is {value}, allowed {min} to {max}")]
+    OutOfRange {
+        id: String,
+        field: Field,
+        value: u64,
+        min: u64,
+        max: u64,
+    },
+    #[error("{id} ({lang}) contains {markup}, which lessons may not have")]
+    Markup {
+        id: String,
+        lang: &'static str,
+        markup: Markup,
+    },
+    #[error("the check stopped after {0} errors")]
+    TooManyErrors(usize),
+    #[error("{what} {id} is already provided by {}", by.as_deref().unwrap_or("the app"))]
+    Conflict {
+        what: Counted,
+        id: String,
+        /// The pack that already has it, or `None` for the app's own content.
+        by: Option<String>,
+    },
+    #[error("the signature does not match the pack: {0}")]
+    BadSignature(String),
+    #[error("changed since the pack was checked at install")]
+    ChangedSinceCheck,
+}
+
+/// What a path turned out to be, when it is not a regular file or a folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    Symlink,
+    Fifo,
+    Device,
+    Socket,
+    Other,
+}
+
+impl FileType {
+    /// The Fluent selector value.
+    fn key(self) -> &'static str {
+        match self {
+            FileType::Symlink => "symlink",
+            FileType::Fifo => "fifo",
+            FileType::Device => "device",
+            FileType::Socket => "socket",
+            FileType::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for FileType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FileType::Symlink => "symbolic link",
+            FileType::Fifo => "named pipe (FIFO)",
+            FileType::Device => "device",
+            FileType::Socket => "socket",
+            FileType::Other => "special file",
+        })
+    }
+}
+
+/// Things that are counted and capped, or whose ids are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    Packs,
+    Modules,
+    Lessons,
+    Objectives,
+    Questions,
+    Options,
+    Citations,
+    KeyPoints,
+    Instruments,
+    Pack,
+}
+
+impl Counted {
+    fn key(self) -> &'static str {
+        match self {
+            Counted::Packs => "packs",
+            Counted::Modules => "modules",
+            Counted::Lessons => "lessons",
+            Counted::Objectives => "objectives",
+            Counted::Questions => "questions",
+            Counted::Options => "options",
+            Counted::Citations => "citations",
+            Counted::KeyPoints => "keypoints",
+            Counted::Instruments => "instruments",
+            Counted::Pack => "pack",
+        }
+    }
+}
+
+impl fmt::Display for Counted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Counted::KeyPoints => "key points",
+            other => other.key(),
+        })
+    }
+}
+
+/// Fields with a length cap or a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Summary,
+    Objective,
+    KeyPoint,
+    Stem,
+    Option,
+    Why,
+    Explanation,
+    Citation,
+    Name,
+    Version,
+    PassMark,
+    QuizSize,
+    Minutes,
+}
+
+impl Field {
+    fn key(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Summary => "summary",
+            Field::Objective => "objective",
+            Field::KeyPoint => "keypoint",
+            Field::Stem => "stem",
+            Field::Option => "option",
+            Field::Why => "why",
+            Field::Explanation => "explanation",
+            Field::Citation => "citation",
+            Field::Name => "name",
+            Field::Version => "version",
+            Field::PassMark => "passmark",
+            Field::QuizSize => "quizsize",
+            Field::Minutes => "minutes",
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Field::KeyPoint => "a key point",
+            Field::PassMark => "pass_mark",
+            Field::QuizSize => "quiz_size",
+            Field::Minutes => "minutes",
+            Field::Option => "an option",
+            other => other.key(),
+        })
+    }
+}
+
+/// Markdown that lessons may not contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    Link,
+    Image,
+    Html,
+}
+
+impl Markup {
+    fn key(self) -> &'static str {
+        match self {
+            Markup::Link => "link",
+            Markup::Image => "image",
+            Markup::Html => "html",
+        }
+    }
+}
+
+impl fmt::Display for Markup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Markup::Link => "a link",
+            Markup::Image => "an image",
+            Markup::Html => "raw HTML",
+        })
+    }
 }
 
 impl ContentError {
@@ -136,10 +354,105 @@ impl ContentErrorKind {
             ),
             K::BadDate(date) => ("content-error-date", vec![("detail", date.clone())]),
             K::EmptyModule(id) => ("content-error-empty-module", vec![("id", id.clone())]),
+            K::NotAFile(kind) => (
+                "pack-error-not-a-file",
+                vec![("kind", kind.key().to_owned())],
+            ),
+            K::TooLarge { limit } => ("pack-error-too-large", vec![("limit", kib(*limit))]),
+            K::PackTooLarge { limit } => {
+                ("pack-error-pack-too-large", vec![("limit", kib(*limit))])
+            }
+            K::InstalledTooLarge { installed, limit } => (
+                "pack-error-installed-too-large",
+                vec![("installed", kib(*installed)), ("limit", kib(*limit))],
+            ),
+            K::TooManyEntries { limit } => (
+                "pack-error-too-many-entries",
+                vec![("limit", limit.to_string())],
+            ),
+            K::TooDeep { limit } => ("pack-error-too-deep", vec![("limit", limit.to_string())]),
+            K::BadFileName => ("pack-error-file-name", vec![]),
+            K::BadPath(path) => ("pack-error-path", vec![("path", path.clone())]),
+            K::ChangedWhileRead => ("pack-error-changed-while-read", vec![]),
+            K::InvalidId { what, id } => (
+                "pack-error-invalid-id",
+                vec![("what", what.key().to_owned()), ("id", id.clone())],
+            ),
+            K::FolderMismatch { id, folder } => (
+                "pack-error-folder-mismatch",
+                vec![("id", id.clone()), ("folder", folder.clone())],
+            ),
+            K::TooMany { what, found, limit } => (
+                "pack-error-too-many",
+                vec![
+                    ("what", what.key().to_owned()),
+                    ("found", found.to_string()),
+                    ("limit", limit.to_string()),
+                ],
+            ),
+            K::TooLong { id, field, limit } => (
+                "pack-error-too-long",
+                vec![
+                    ("id", id.clone()),
+                    ("field", field.key().to_owned()),
+                    ("limit", limit.to_string()),
+                ],
+            ),
+            K::OutOfRange {
+                id,
+                field,
+                value,
+                min,
+                max,
+            } => (
+                "pack-error-out-of-range",
+                vec![
+                    ("id", id.clone()),
+                    ("field", field.key().to_owned()),
+                    ("value", value.to_string()),
+                    ("min", min.to_string()),
+                    ("max", max.to_string()),
+                ],
+            ),
+            K::Markup { id, lang, markup } => (
+                "pack-error-markup",
+                vec![
+                    ("id", id.clone()),
+                    ("lang", (*lang).to_owned()),
+                    ("markup", markup.key().to_owned()),
+                ],
+            ),
+            K::TooManyErrors(limit) => (
+                "pack-error-too-many-errors",
+                vec![("limit", limit.to_string())],
+            ),
+            K::Conflict { what, id, by } => match by {
+                Some(pack) => (
+                    "pack-error-conflict-pack",
+                    vec![
+                        ("what", what.key().to_owned()),
+                        ("id", id.clone()),
+                        ("pack", pack.clone()),
+                    ],
+                ),
+                None => (
+                    "pack-error-conflict-app",
+                    vec![("what", what.key().to_owned()), ("id", id.clone())],
+                ),
+            },
+            K::BadSignature(detail) => {
+                ("pack-error-bad-signature", vec![("detail", detail.clone())])
+            }
+            K::ChangedSinceCheck => ("pack-error-changed-since-check", vec![]),
         };
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         i18n::tr_args(lang, key, &args)
     }
+}
+
+/// A byte count as whole KiB, for messages.
+fn kib(bytes: u64) -> String {
+    (bytes / 1024).to_string()
 }
 
 impl fmt::Display for ContentError {

@@ -43,11 +43,46 @@ pub struct Module {
     pub objectives: Vec<Objective>,
     pub lessons: Vec<Lesson>,
     pub questions: Vec<Question>,
-    /// Where the module came from: `None` for the embedded content, else the pack folder name.
+    /// Where the module came from: `None` for the embedded content, else the pack's id (its
+    /// folder name under `packs/`). [`Module::source`] says which version and content exactly.
     pub pack: Option<String>,
+    /// Exactly which content this module is, for records that must say what a pass came from.
+    pub source: ModuleSource,
+}
+
+/// Where a loaded module came from, precisely enough to trace a result back to the content and
+/// pass mark it was earned against.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ModuleSource {
+    /// Compiled into the app, so the app's version names the content.
+    Embedded { app_version: String },
+    /// From an installed content pack.
+    Pack {
+        /// The pack's id (its folder under `packs/`).
+        id: String,
+        /// The version its author gave it (`pack.ron`), if any.
+        version: Option<String>,
+        /// SHA-256 (hex) of the pack's files as checked at install: two modules with the same
+        /// hash were taught from the same bytes.
+        hash: String,
+    },
+}
+
+impl ModuleSource {
+    /// The content compiled into this build.
+    pub fn embedded() -> Self {
+        ModuleSource::Embedded {
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    }
 }
 
 impl Module {
+    /// Where this module came from (the app, or which pack, version and hash).
+    pub fn source(&self) -> &ModuleSource {
+        &self.source
+    }
+
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|lesson| lesson.id == id)
     }

@@ -1,14 +1,19 @@
-//! Rules a content tree must meet before the app will teach from it: unique ids, a valid and
-//! unambiguous answer key, a citation on every question and lesson, resolvable references, both
-//! locales complete, every lesson tested, and parallel forms A and B for every objective.
+//! Rules a content tree must meet before the app will teach from it: unique, well-formed ids,
+//! a valid and unambiguous answer key, a citation on every question and lesson, resolvable
+//! references, both locales complete, every lesson tested, parallel forms A and B for every
+//! objective, numbers in range, texts within their caps, and lesson bodies without links,
+//! images or HTML.
+//!
+//! Every rule is one pass over the module with hash lookups, so the check stays linear in the
+//! size of the pack, and it stops once [`limits::ERRORS`] errors are found.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::content::error::{ContentError, ContentErrorKind as K, line_of};
+use crate::content::error::{ContentError, ContentErrorKind as K, Counted, Field, Markup, line_of};
 use crate::content::files::ContentFiles;
-use crate::content::model::{
-    Form, Instrument, Module, ModuleTextFile, QuestionKind, QuestionTextFile,
-};
+use crate::content::limits;
+use crate::content::load::full;
+use crate::content::model::{Form, Instrument, Module, QuestionKind};
 use crate::lang::Lang;
 
 /// Something to review that does not stop the content from loading.
@@ -32,7 +37,11 @@ pub(super) fn validate(
 ) -> Vec<Warning> {
     let mut warnings = Vec::new();
     let mut module_ids = HashSet::new();
+    let folders: HashSet<String> = files.modules().into_iter().collect();
     for module in modules {
+        if full(errors) {
+            break;
+        }
         let path = format!("{}/module.ron", module.id);
         if !module_ids.insert(&module.id) {
             errors.push(ContentError::new(
@@ -41,7 +50,7 @@ pub(super) fn validate(
                 K::DuplicateId(module.id.clone()),
             ));
         }
-        if !files.modules().contains(&module.id) {
+        if !folders.contains(&module.id) {
             errors.push(ContentError::new(
                 &path,
                 None,
@@ -54,11 +63,9 @@ pub(super) fn validate(
             ));
         }
         let mut check = ModuleCheck {
-            files,
             instruments,
             module,
             errors,
-            warnings: &mut warnings,
             module_text: files
                 .read(&format!("{}/module.ron", module.id))
                 .and_then(Result::ok)
@@ -67,23 +74,52 @@ pub(super) fn validate(
                 .read(&format!("{}/questions.ron", module.id))
                 .and_then(Result::ok)
                 .unwrap_or_default(),
+            lessons: module.lessons.iter().map(|l| l.id.as_str()).collect(),
+            objectives: module.objectives.iter().map(|o| o.id.as_str()).collect(),
         };
         check.run();
+    }
+    warnings.extend(self::warnings(instruments, modules));
+    warnings
+}
+
+/// The warnings alone, for content whose rules were already checked.
+pub(super) fn warnings(
+    instruments: &BTreeMap<String, Instrument>,
+    modules: &[Module],
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for module in modules {
+        for question in &module.questions {
+            for cite in &question.cites {
+                if let Some(replaced_by) = instruments
+                    .get(&cite.instrument)
+                    .and_then(|i| i.replaced_by.as_ref())
+                {
+                    warnings.push(Warning::CitesReplaced {
+                        module: module.id.clone(),
+                        item: question.id.clone(),
+                        instrument: cite.instrument.clone(),
+                        replaced_by: replaced_by.clone(),
+                    });
+                }
+            }
+        }
     }
     warnings
 }
 
 struct ModuleCheck<'a> {
-    files: &'a dyn ContentFiles,
     instruments: &'a BTreeMap<String, Instrument>,
     module: &'a Module,
     errors: &'a mut Vec<ContentError>,
-    warnings: &'a mut Vec<Warning>,
     module_text: String,
     questions_text: String,
+    lessons: HashSet<&'a str>,
+    objectives: HashSet<&'a str>,
 }
 
-impl ModuleCheck<'_> {
+impl<'a> ModuleCheck<'a> {
     fn module_path(&self) -> String {
         format!("{}/module.ron", self.module.id)
     }
@@ -93,15 +129,29 @@ impl ModuleCheck<'_> {
     }
 
     fn at_module(&mut self, id: &str, kind: K) {
+        if full(self.errors) {
+            return;
+        }
         let line = line_of(&self.module_text, &format!("\"{id}\""));
         self.errors
             .push(ContentError::new(self.module_path(), line, kind));
     }
 
     fn at_question(&mut self, id: &str, kind: K) {
+        if full(self.errors) {
+            return;
+        }
         let line = line_of(&self.questions_text, &format!("\"{id}\""));
         self.errors
             .push(ContentError::new(self.questions_path(), line, kind));
+    }
+
+    fn at_locale(&mut self, file: &str, lang: Lang, kind: K) {
+        if full(self.errors) {
+            return;
+        }
+        let path = format!("{}/{}/{file}", self.module.id, lang.code());
+        self.errors.push(ContentError::new(path, None, kind));
     }
 
     fn run(&mut self) {
@@ -109,29 +159,104 @@ impl ModuleCheck<'_> {
         if module.lessons.is_empty() || module.questions.is_empty() {
             self.at_module(&module.id, K::EmptyModule(module.id.clone()));
         }
+        self.check_ranges();
         self.check_ids();
         self.check_lessons();
         self.check_questions();
-        self.check_translations();
         self.check_coverage();
+    }
+
+    fn check_ranges(&mut self) {
+        let module = self.module;
+        let pass_mark = u64::from(module.pass_mark);
+        if !(limits::PASS_MARK_MIN..=limits::PASS_MARK_MAX).contains(&module.pass_mark) {
+            self.at_range(
+                "pass_mark",
+                Field::PassMark,
+                pass_mark,
+                limits::PASS_MARK_MIN.into(),
+                limits::PASS_MARK_MAX.into(),
+            );
+        }
+        let pool = module.questions.len();
+        if module.quiz_size == 0 || module.quiz_size > pool {
+            self.at_range(
+                "quiz_size",
+                Field::QuizSize,
+                module.quiz_size as u64,
+                1,
+                pool.max(1) as u64,
+            );
+        }
+        for lesson in &module.lessons {
+            if !(limits::MINUTES_MIN..=limits::MINUTES_MAX).contains(&lesson.minutes) {
+                let kind = K::OutOfRange {
+                    id: lesson.id.clone(),
+                    field: Field::Minutes,
+                    value: lesson.minutes.into(),
+                    min: limits::MINUTES_MIN.into(),
+                    max: limits::MINUTES_MAX.into(),
+                };
+                self.at_module(&lesson.id, kind);
+            }
+        }
+    }
+
+    fn at_range(&mut self, key: &str, field: Field, value: u64, min: u64, max: u64) {
+        if full(self.errors) {
+            return;
+        }
+        let line = line_of(&self.module_text, &format!("{key}:"));
+        self.errors.push(ContentError::new(
+            self.module_path(),
+            line,
+            K::OutOfRange {
+                id: self.module.id.clone(),
+                field,
+                value,
+                min,
+                max,
+            },
+        ));
     }
 
     fn check_ids(&mut self) {
         let module = self.module;
         let mut seen = HashSet::new();
-        for id in module
+        for (id, what) in module
             .objectives
             .iter()
-            .map(|o| &o.id)
-            .chain(module.lessons.iter().map(|l| &l.id))
+            .map(|o| (&o.id, Counted::Objectives))
+            .chain(module.lessons.iter().map(|l| (&l.id, Counted::Lessons)))
         {
-            if !seen.insert(id.clone()) {
+            if !limits::is_valid_id(id) {
+                self.at_module(
+                    id,
+                    K::InvalidId {
+                        what,
+                        id: id.clone(),
+                    },
+                );
+            }
+            if !seen.insert(id.as_str()) {
                 self.at_module(id, K::DuplicateId(id.clone()));
             }
         }
         for question in &module.questions {
-            if !seen.insert(question.id.clone()) {
+            if !limits::is_valid_id(&question.id) {
+                self.at_question(
+                    &question.id,
+                    K::InvalidId {
+                        what: Counted::Questions,
+                        id: question.id.clone(),
+                    },
+                );
+            }
+            if !seen.insert(question.id.as_str()) {
                 self.at_question(&question.id, K::DuplicateId(question.id.clone()));
+            }
+            if full(self.errors) {
+                return;
             }
         }
     }
@@ -142,50 +267,95 @@ impl ModuleCheck<'_> {
         cites: &[crate::content::Citation],
         in_questions: bool,
     ) {
-        if cites.is_empty() {
+        let report = |check: &mut Self, kind: K| {
             if in_questions {
-                self.at_question(owner, K::NoCitation(owner.to_owned()));
+                check.at_question(owner, kind);
             } else {
-                self.at_module(owner, K::NoCitation(owner.to_owned()));
+                check.at_module(owner, kind);
             }
+        };
+        if cites.is_empty() {
+            report(self, K::NoCitation(owner.to_owned()));
+        }
+        if cites.len() > limits::CITATIONS {
+            report(
+                self,
+                K::TooMany {
+                    what: Counted::Citations,
+                    found: cites.len(),
+                    limit: limits::CITATIONS,
+                },
+            );
+            return;
         }
         for cite in cites {
-            match self.instruments.get(&cite.instrument) {
-                None => {
-                    let kind = K::UnknownReference {
+            if !self.instruments.contains_key(&cite.instrument) {
+                report(
+                    self,
+                    K::UnknownReference {
                         what: if in_questions { "question" } else { "lesson" },
                         id: owner.to_owned(),
                         target: "instrument",
                         reference: cite.instrument.clone(),
-                    };
-                    if in_questions {
-                        self.at_question(owner, kind);
-                    } else {
-                        self.at_module(owner, kind);
-                    }
-                }
-                Some(instrument) => {
-                    if let Some(replaced_by) = &instrument.replaced_by
-                        && in_questions
-                    {
-                        self.warnings.push(Warning::CitesReplaced {
-                            module: self.module.id.clone(),
-                            item: owner.to_owned(),
-                            instrument: instrument.id.clone(),
-                            replaced_by: replaced_by.clone(),
-                        });
-                    }
-                }
+                    },
+                );
+            }
+            let parts = [&cite.pasal, &cite.ayat, &cite.huruf, &cite.angka];
+            if parts
+                .into_iter()
+                .flatten()
+                .any(|part| part.chars().count() > limits::SHORT_CHARS)
+            {
+                report(
+                    self,
+                    K::TooLong {
+                        id: owner.to_owned(),
+                        field: Field::Citation,
+                        limit: limits::SHORT_CHARS,
+                    },
+                );
             }
         }
     }
 
     fn check_lessons(&mut self) {
         let module = self.module;
+        let title = module.title.clone();
+        let summary = module.summary.clone();
+        for lang in Lang::ALL {
+            self.text_in(
+                "module.ron",
+                lang,
+                &module.id,
+                Field::Title,
+                title.get(lang),
+            );
+            self.text_in(
+                "module.ron",
+                lang,
+                &module.id,
+                Field::Summary,
+                summary.get(lang),
+            );
+        }
+        for objective in &module.objectives {
+            for lang in Lang::ALL {
+                self.text_in(
+                    "module.ron",
+                    lang,
+                    &objective.id,
+                    Field::Objective,
+                    objective.text.get(lang),
+                );
+            }
+        }
         for lesson in &module.lessons {
+            if full(self.errors) {
+                return;
+            }
             self.check_citations(&lesson.id, &lesson.cites, false);
             for objective in &lesson.objectives {
-                if module.objective(objective).is_none() {
+                if !self.objectives.contains(objective.as_str()) {
                     self.at_module(
                         &lesson.id,
                         K::UnknownReference {
@@ -209,16 +379,85 @@ impl ModuleCheck<'_> {
                         },
                     );
                 }
+                self.text_in(
+                    "module.ron",
+                    lang,
+                    &lesson.id,
+                    Field::Title,
+                    lesson.title.get(lang),
+                );
+                let points = lesson.key_points.get(lang);
+                if points.len() > limits::KEY_POINTS {
+                    self.at_locale(
+                        "module.ron",
+                        lang,
+                        K::TooMany {
+                            what: Counted::KeyPoints,
+                            found: points.len(),
+                            limit: limits::KEY_POINTS,
+                        },
+                    );
+                }
+                for point in points {
+                    self.text_in("module.ron", lang, &lesson.id, Field::KeyPoint, point);
+                }
+                if let Some(markup) = forbidden_markup(lesson.body.get(lang)) {
+                    if full(self.errors) {
+                        return;
+                    }
+                    let path = format!("{}/{}/{}.md", module.id, lang.code(), lesson.id);
+                    let line = markup.1;
+                    self.errors.push(ContentError::new(
+                        path,
+                        Some(line),
+                        K::Markup {
+                            id: lesson.id.clone(),
+                            lang: lang.code(),
+                            markup: markup.0,
+                        },
+                    ));
+                }
             }
+        }
+    }
+
+    /// A text over its cap, reported against the locale file.
+    fn text_in(&mut self, file: &str, lang: Lang, id: &str, field: Field, text: &str) {
+        let limit = match field {
+            Field::Title | Field::Name => limits::TITLE_CHARS,
+            Field::Summary => limits::SUMMARY_CHARS,
+            Field::Objective => limits::OBJECTIVE_CHARS,
+            Field::KeyPoint => limits::KEY_POINT_CHARS,
+            Field::Stem => limits::STEM_CHARS,
+            Field::Option => limits::OPTION_CHARS,
+            Field::Why => limits::WHY_CHARS,
+            Field::Explanation => limits::EXPLANATION_CHARS,
+            Field::Citation | Field::Version => limits::SHORT_CHARS,
+            Field::PassMark | Field::QuizSize | Field::Minutes => return,
+        };
+        // Bytes bound characters from above: count characters only for long texts.
+        if text.len() > limit && text.chars().count() > limit {
+            self.at_locale(
+                file,
+                lang,
+                K::TooLong {
+                    id: id.to_owned(),
+                    field,
+                    limit,
+                },
+            );
         }
     }
 
     fn check_questions(&mut self) {
         let module = self.module;
         for question in &module.questions {
+            if full(self.errors) {
+                return;
+            }
             let id = question.id.as_str();
             self.check_citations(id, &question.cites, true);
-            if module.lesson(&question.lesson).is_none() {
+            if !self.lessons.contains(question.lesson.as_str()) {
                 self.at_question(
                     id,
                     K::UnknownReference {
@@ -229,7 +468,7 @@ impl ModuleCheck<'_> {
                     },
                 );
             }
-            if module.objective(&question.objective).is_none() {
+            if !self.objectives.contains(question.objective.as_str()) {
                 self.at_question(
                     id,
                     K::UnknownReference {
@@ -240,9 +479,19 @@ impl ModuleCheck<'_> {
                     },
                 );
             }
-            if let Some(reason) =
-                answer_key_problem(question.kind, &question.correct, question.option_count())
-            {
+            let expected = question.text.id.options.len();
+            if expected > limits::OPTIONS {
+                self.at_question(
+                    id,
+                    K::TooMany {
+                        what: Counted::Options,
+                        found: expected,
+                        limit: limits::OPTIONS,
+                    },
+                );
+                continue;
+            }
+            if let Some(reason) = answer_key_problem(question.kind, &question.correct, expected) {
                 self.at_question(
                     id,
                     K::AnswerKey {
@@ -251,7 +500,6 @@ impl ModuleCheck<'_> {
                     },
                 );
             }
-            let expected = question.text.id.options.len();
             for lang in Lang::ALL {
                 let text = question.text.get(lang);
                 if text.options.len() != expected {
@@ -280,77 +528,12 @@ impl ModuleCheck<'_> {
                         },
                     );
                 }
-            }
-        }
-    }
-
-    /// Both locale files must name exactly the ids of the neutral files.
-    fn check_translations(&mut self) {
-        let module = self.module;
-        let question_ids: BTreeSet<&str> = module.questions.iter().map(|q| q.id.as_str()).collect();
-        let lesson_ids: BTreeSet<&str> = module.lessons.iter().map(|l| l.id.as_str()).collect();
-        let objective_ids: BTreeSet<&str> =
-            module.objectives.iter().map(|o| o.id.as_str()).collect();
-        for lang in Lang::ALL {
-            let code = lang.code();
-            let q_path = format!("{}/{code}/questions.ron", module.id);
-            let m_path = format!("{}/{code}/module.ron", module.id);
-            let q_text = self
-                .files
-                .read(&q_path)
-                .and_then(Result::ok)
-                .unwrap_or_default();
-            let m_text = self
-                .files
-                .read(&m_path)
-                .and_then(Result::ok)
-                .unwrap_or_default();
-            let Ok(questions) = ron::from_str::<QuestionTextFile>(&q_text) else {
-                continue;
-            };
-            let Ok(texts) = ron::from_str::<ModuleTextFile>(&m_text) else {
-                continue;
-            };
-            let pairs: [(BTreeSet<&str>, &BTreeSet<&str>, &str, &str); 3] = [
-                (
-                    questions.keys().map(String::as_str).collect(),
-                    &question_ids,
-                    &q_path,
-                    &q_text,
-                ),
-                (
-                    texts.lessons.keys().map(String::as_str).collect(),
-                    &lesson_ids,
-                    &m_path,
-                    &m_text,
-                ),
-                (
-                    texts.objectives.keys().map(String::as_str).collect(),
-                    &objective_ids,
-                    &m_path,
-                    &m_text,
-                ),
-            ];
-            for (found, expected, path, text) in pairs {
-                for missing in expected.difference(&found) {
-                    self.errors.push(ContentError::new(
-                        path,
-                        None,
-                        K::MissingTranslation {
-                            id: (*missing).to_owned(),
-                            lang: code,
-                        },
-                    ));
-                }
-                for extra in found.difference(expected) {
-                    self.errors.push(ContentError::new(
-                        path,
-                        line_of(text, &format!("\"{extra}\"")),
-                        K::ExtraTranslation {
-                            id: (*extra).to_owned(),
-                            lang: code,
-                        },
-                    ));
+                let file = "questions.ron";
+                self.text_in(file, lang, id, Field::Stem, &text.stem);
+                self.text_in(file, lang, id, Field::Explanation, &text.explanation);
+                for option in text.options.iter().take(limits::OPTIONS) {
+                    self.text_in(file, lang, id, Field::Option, &option.text);
+                    self.text_in(file, lang, id, Field::Why, &option.why);
                 }
             }
         }
@@ -359,17 +542,24 @@ impl ModuleCheck<'_> {
     /// Every lesson is tested, and every objective has a question in each form.
     fn check_coverage(&mut self) {
         let module = self.module;
+        let tested: HashSet<&str> = module.questions.iter().map(|q| q.lesson.as_str()).collect();
+        let mut forms: HashMap<&str, BTreeSet<Form>> = HashMap::new();
+        for question in &module.questions {
+            forms
+                .entry(question.objective.as_str())
+                .or_default()
+                .insert(question.form);
+        }
         for lesson in &module.lessons {
-            if !module.questions.iter().any(|q| q.lesson == lesson.id) {
+            if !tested.contains(lesson.id.as_str()) {
                 self.at_module(&lesson.id, K::LessonUntested(lesson.id.clone()));
             }
         }
         for objective in &module.objectives {
             for (form, name) in [(Form::A, "A"), (Form::B, "B")] {
-                let covered = module
-                    .questions
-                    .iter()
-                    .any(|q| q.objective == objective.id && q.form == form);
+                let covered = forms
+                    .get(objective.id.as_str())
+                    .is_some_and(|set| set.contains(&form));
                 if !covered {
                     self.at_module(
                         &objective.id,
@@ -382,6 +572,45 @@ impl ModuleCheck<'_> {
             }
         }
     }
+}
+
+/// The first link, image or piece of raw HTML in a Markdown body, with its 1-based line.
+///
+/// Deliberately stricter than Markdown: lesson bodies need none of these, so anything that
+/// could become one is refused (`](` and `![` anywhere, a reference definition `[x]: …`, and
+/// `<` followed by a letter, `/`, `!` or `?`, which covers tags, comments and autolinks).
+/// A single pass over the text.
+pub(super) fn forbidden_markup(body: &str) -> Option<(Markup, usize)> {
+    for (index, line) in body.lines().enumerate() {
+        let number = index + 1;
+        let trimmed = line.trim_start_matches(' ');
+        if line.len() - trimmed.len() <= 3 && is_reference_definition(trimmed) {
+            return Some((Markup::Link, number));
+        }
+        let bytes = line.as_bytes();
+        for pair in bytes.windows(2) {
+            match pair {
+                [b'!', b'['] => return Some((Markup::Image, number)),
+                [b']', b'('] => return Some((Markup::Link, number)),
+                [b'<', next]
+                    if next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?') =>
+                {
+                    return Some((Markup::Html, number));
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// `[label]: destination`, the start of a link reference definition (or a footnote).
+fn is_reference_definition(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('[') else {
+        return false;
+    };
+    rest.find("]:")
+        .is_some_and(|end| end > 0 && !rest[..end].contains(']'))
 }
 
 /// Why an answer key is invalid for a question of `kind` with `options` options, if it is.
@@ -417,6 +646,28 @@ pub(super) fn answer_key_problem(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_is_found_with_its_line() {
+        let cases: &[(&str, Option<(Markup, usize)>)] = &[
+            (
+                "## Judul\n\nTeks **tebal** dan *miring*.\n\n> kutipan",
+                None,
+            ),
+            ("nilai < 50 dan 3 > 2", None),
+            ("Pasal [1] ayat (2)", None),
+            ("a\nlihat [ini](https://contoh.id)", Some((Markup::Link, 2))),
+            ("![gambar](x.png)", Some((Markup::Image, 1))),
+            ("<script>alert(1)</script>", Some((Markup::Html, 1))),
+            ("a <!-- komentar -->", Some((Markup::Html, 1))),
+            ("<https://contoh.id>", Some((Markup::Html, 1))),
+            ("[ref]: https://contoh.id", Some((Markup::Link, 1))),
+            ("   [^1]: catatan", Some((Markup::Link, 1))),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(forbidden_markup(body), *expected, "{body}");
+        }
+    }
 
     #[test]
     fn answer_keys() {

@@ -1,11 +1,15 @@
-//! Language, theme and text size, remembered across starts; where the data is kept.
+//! Language, theme and text size, remembered across starts; content packs (install, list,
+//! switch off, remove); records exchange; where the data is kept.
 
 use std::path::PathBuf;
 
 use iced::widget::{column, row, scrollable, text, text_input};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 
 use crate::app::Ctx;
+use crate::content::{
+    InstalledPack, PackDone, PackError, PackRequest, Trust, Unconfirmed, trust_line,
+};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::settings::{Settings, TEXT_SCALES, ThemeChoice};
@@ -24,10 +28,12 @@ pub use crate::records::transfer::ExportKind;
 pub struct SettingsScreen {
     /// The folder typed for a content pack to import.
     pack_path: String,
-    /// An import is running.
-    importing: bool,
-    /// The outcome of the last import: what was installed, or every reason it was refused.
-    outcome: Option<Result<String, Vec<String>>>,
+    /// A pack change (install, removal, switch) is running.
+    pack_busy: bool,
+    /// A pack change waiting for the admin's yes.
+    pending: Option<Pending>,
+    /// The outcome of the last pack change, translated when drawn.
+    outcome: Option<Result<(PackRequest, String), PackError>>,
     /// A bundle file or a folder of bundles (a USB stick) to import.
     records_path: String,
     records_busy: bool,
@@ -37,6 +43,18 @@ pub struct SettingsScreen {
     fingerprint: Option<String>,
 }
 
+/// A pack change that needs a second click.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pending {
+    /// The pack passed the check but is not signed by a trusted publisher.
+    Install {
+        source: PathBuf,
+        pack: Box<Unconfirmed>,
+    },
+    /// Removing takes the pack's modules off every learner's home screen.
+    Remove { id: String },
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
     LanguagePicked(Lang),
@@ -44,6 +62,15 @@ pub enum Message {
     ScalePicked(u16),
     PackPathChanged(String),
     ImportPressed,
+    /// The admin accepts a pack that is not signed by a trusted publisher.
+    InstallConfirmed,
+    /// Remove pack (id), asked once more before it happens.
+    RemovePressed(String),
+    RemoveConfirmed,
+    /// Switch pack (id) on (`true`) or off.
+    EnablePressed(String, bool),
+    /// A pending install or removal is called off.
+    PendingCancelled,
     RecordsPathChanged(String),
     ExportPressed(ExportKind),
     ImportRecordsPressed,
@@ -55,7 +82,8 @@ pub enum Message {
 pub enum Action {
     None,
     Changed(Settings),
-    ImportPack(PathBuf),
+    /// Change the installed packs (run it off the UI thread: see [`run_pack_request`]).
+    Packs(PackRequest),
     ExportRecords(ExportKind),
     ImportRecords(PathBuf),
     OpenDataFolder,
@@ -82,12 +110,42 @@ impl SettingsScreen {
             }
             Message::ImportPressed => {
                 let path = self.pack_path.trim();
-                if path.is_empty() || self.importing {
+                if path.is_empty() || self.pack_busy {
                     return Action::None;
                 }
-                self.importing = true;
-                self.outcome = None;
-                return Action::ImportPack(PathBuf::from(path));
+                let source = PathBuf::from(path);
+                return self.admin_request(PackRequest::Install {
+                    source,
+                    confirmed: false,
+                });
+            }
+            Message::InstallConfirmed => {
+                let Some(Pending::Install { source, .. }) = self.pending.clone() else {
+                    return Action::None;
+                };
+                return self.admin_request(PackRequest::Install {
+                    source,
+                    confirmed: true,
+                });
+            }
+            Message::RemovePressed(id) => {
+                if !self.pack_busy {
+                    self.pending = Some(Pending::Remove { id });
+                }
+                return Action::None;
+            }
+            Message::RemoveConfirmed => {
+                let Some(Pending::Remove { id, .. }) = self.pending.clone() else {
+                    return Action::None;
+                };
+                return self.admin_request(PackRequest::Remove(id));
+            }
+            Message::EnablePressed(id, enabled) => {
+                return self.admin_request(PackRequest::SetEnabled { id, enabled });
+            }
+            Message::PendingCancelled => {
+                self.pending = None;
+                return Action::None;
             }
             Message::RecordsPathChanged(path) => {
                 self.records_path = path;
@@ -118,13 +176,36 @@ impl SettingsScreen {
         self.records_outcome = Some(outcome);
     }
 
-    /// The app reports how the import went.
-    pub fn import_finished(&mut self, outcome: Result<String, Vec<String>>) {
-        self.importing = false;
-        if outcome.is_ok() {
-            self.pack_path.clear();
+    /// Every pack change leaves the screen through here. Changing packs changes what every
+    /// learner on this PC is taught, so it is an admin's act: there is no admin PIN yet, and
+    /// when there is, this is where it is asked for (hold the request until it is given).
+    fn admin_request(&mut self, request: PackRequest) -> Action {
+        if self.pack_busy {
+            return Action::None;
         }
-        self.outcome = Some(outcome);
+        self.pack_busy = true;
+        self.pending = None;
+        self.outcome = None;
+        Action::Packs(request)
+    }
+
+    /// The app reports how a pack change went. A pack that needs confirmation waits for it.
+    pub fn pack_finished(&mut self, done: PackDone) {
+        self.pack_busy = false;
+        match done.result {
+            Err(PackError::NeedsConfirmation(pack)) => {
+                if let PackRequest::Install { source, .. } = done.request {
+                    self.pending = Some(Pending::Install { source, pack });
+                }
+            }
+            Ok(name) => {
+                if matches!(done.request, PackRequest::Install { .. }) {
+                    self.pack_path.clear();
+                }
+                self.outcome = Some(Ok((done.request, name)));
+            }
+            Err(error) => self.outcome = Some(Err(error)),
+        }
     }
 
     pub fn view<'a>(
@@ -208,29 +289,16 @@ impl SettingsScreen {
     }
 
     fn view_packs<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
-        let lang = ctx.lang;
-        let installed: Vec<Element<'a, Message>> = ctx
-            .catalog
-            .modules
-            .iter()
-            .filter_map(|module| {
-                let pack = module.pack.as_ref()?;
-                Some(widget::bullet(i18n::tr_args(
-                    lang,
-                    "pack-installed-module",
-                    &[("module", module.title.get(lang)), ("pack", pack)],
-                )))
-            })
-            .collect();
         let mut section = column![
             widget::h3(ctx.t("pack-title")),
             widget::muted(ctx, ctx.t("pack-hint")),
         ]
         .spacing(10);
-        if installed.is_empty() {
+        if ctx.catalog.packs.is_empty() {
             section = section.push(widget::muted(ctx, ctx.t("pack-none")));
-        } else {
-            section = section.push(column(installed).spacing(4));
+        }
+        for pack in &ctx.catalog.packs {
+            section = section.push(self.view_installed(ctx, pack));
         }
         section = section.push(
             row![
@@ -244,34 +312,129 @@ impl SettingsScreen {
                 widget::primary(
                     ctx,
                     ctx.t("pack-import"),
-                    (!self.importing && !self.pack_path.trim().is_empty())
+                    (!self.pack_busy && !self.pack_path.trim().is_empty())
                         .then_some(Message::ImportPressed)
                 ),
             ]
             .spacing(10),
         );
-        match &self.outcome {
-            Some(Ok(name)) => {
-                section = section.push(
-                    text(i18n::tr_args(lang, "pack-import-ok", &[("pack", name)]))
-                        .size(size::BODY)
-                        .style(theme::texts::colored(ctx.colors.success)),
-                );
-            }
-            Some(Err(reasons)) => {
-                section = section.push(
-                    text(ctx.t("pack-import-refused"))
-                        .size(size::BODY)
-                        .font(widget::BOLD)
-                        .style(theme::texts::colored(ctx.colors.danger)),
-                );
-                for reason in reasons {
-                    section = section.push(widget::bullet(reason.clone()));
-                }
-            }
-            None => {}
+        if self.pack_busy {
+            section = section.push(widget::muted(ctx, ctx.t("pack-busy")));
+        }
+        if let Some(Pending::Install { pack, .. }) = &self.pending {
+            section = section.push(view_confirm_install(ctx, pack));
+        }
+        if let Some(outcome) = &self.outcome {
+            section = section.push(view_outcome(ctx, outcome));
         }
         section.into()
+    }
+
+    /// One installed pack: who it is, its state, its modules, and what the admin can do.
+    fn view_installed<'a>(
+        &'a self,
+        ctx: &Ctx<'a>,
+        pack: &'a InstalledPack,
+    ) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let title = match &pack.info.version {
+            Some(version) => i18n::tr_args(
+                lang,
+                "pack-name-version",
+                &[("name", &pack.info.name), ("version", version)],
+            ),
+            None => pack.info.name.clone(),
+        };
+        let state = if pack.enabled {
+            ctx.t("pack-state-enabled")
+        } else {
+            ctx.t("pack-state-disabled")
+        };
+        let details = i18n::tr_args(
+            lang,
+            "pack-details",
+            &[
+                (
+                    "date",
+                    &pack
+                        .checked_at
+                        .with_timezone(&chrono::Local)
+                        .format("%d-%m-%Y")
+                        .to_string(),
+                ),
+                ("state", &state),
+                ("trust", &trust_line(&pack.trust, lang)),
+            ],
+        );
+        let mut card = column![
+            text(title).size(size::BODY).font(widget::BOLD),
+            widget::muted(ctx, details),
+        ]
+        .spacing(6);
+        for module in ctx
+            .catalog
+            .modules
+            .iter()
+            .filter(|m| m.pack.as_deref() == Some(pack.info.id.as_str()))
+        {
+            card = card.push(widget::bullet(i18n::tr_args(
+                lang,
+                "pack-installed-module",
+                &[("module", module.title.get(lang)), ("pack", &pack.info.id)],
+            )));
+        }
+        let idle = !self.pack_busy;
+        let toggle = if pack.enabled {
+            widget::secondary(
+                ctx,
+                ctx.t("pack-disable"),
+                idle.then(|| Message::EnablePressed(pack.info.id.clone(), false)),
+            )
+        } else {
+            widget::secondary(
+                ctx,
+                ctx.t("pack-enable"),
+                idle.then(|| Message::EnablePressed(pack.info.id.clone(), true)),
+            )
+        };
+        let removing = matches!(&self.pending, Some(Pending::Remove { id }) if *id == pack.info.id);
+        if removing {
+            card = card.push(
+                text(i18n::tr_args(
+                    lang,
+                    "pack-remove-confirm",
+                    &[("pack", &pack.info.name)],
+                ))
+                .size(size::BODY)
+                .style(theme::texts::colored(ctx.colors.danger)),
+            );
+            card = card.push(
+                row![
+                    widget::primary(
+                        ctx,
+                        ctx.t("pack-remove-yes"),
+                        idle.then_some(Message::RemoveConfirmed)
+                    ),
+                    widget::secondary(ctx, ctx.t("common-cancel"), Some(Message::PendingCancelled)),
+                ]
+                .spacing(10)
+                .wrap(),
+            );
+        } else {
+            card = card.push(
+                row![
+                    toggle,
+                    widget::secondary(
+                        ctx,
+                        ctx.t("pack-remove"),
+                        idle.then(|| Message::RemovePressed(pack.info.id.clone())),
+                    ),
+                ]
+                .spacing(10)
+                .wrap(),
+            );
+        }
+        widget::card(ctx, card)
     }
 
     fn view_records<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
@@ -349,4 +512,116 @@ impl SettingsScreen {
         }
         section.into()
     }
+}
+
+/// The admin's confirmation for a pack that is not signed by a trusted publisher.
+fn view_confirm_install<'a>(ctx: &Ctx<'a>, pack: &Unconfirmed) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    let mut items = column![
+        text(i18n::tr_args(
+            lang,
+            "pack-confirm-title",
+            &[("pack", &pack.info.name)]
+        ))
+        .size(size::BODY)
+        .font(widget::BOLD),
+        text(trust_line(&pack.trust, lang))
+            .size(size::BODY)
+            .style(theme::texts::colored(ctx.colors.danger)),
+    ]
+    .spacing(8);
+    if let Some(publisher) = &pack.info.publisher {
+        items = items.push(widget::muted(
+            ctx,
+            i18n::tr_args(lang, "pack-claims-publisher", &[("publisher", publisher)]),
+        ));
+    }
+    for title in &pack.titles {
+        items = items.push(widget::bullet(title.get(lang).clone()));
+    }
+    let hint = match pack.trust {
+        Trust::UnknownPublisher { .. } => "pack-confirm-hint-unknown",
+        Trust::Unsigned | Trust::Trusted { .. } => "pack-confirm-hint",
+    };
+    items = items.push(widget::muted(ctx, ctx.t(hint)));
+    items = items.push(
+        row![
+            widget::primary(ctx, ctx.t("pack-confirm"), Some(Message::InstallConfirmed)),
+            widget::secondary(ctx, ctx.t("common-cancel"), Some(Message::PendingCancelled)),
+        ]
+        .spacing(10)
+        .wrap(),
+    );
+    widget::card(ctx, items)
+}
+
+/// What the last pack change did.
+fn view_outcome<'a>(
+    ctx: &Ctx<'a>,
+    outcome: &Result<(PackRequest, String), PackError>,
+) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    match outcome {
+        Ok((request, name)) => {
+            let key = match request {
+                PackRequest::Install { .. } => "pack-import-ok",
+                PackRequest::Remove(_) => "pack-removed",
+                PackRequest::SetEnabled { enabled: true, .. } => "pack-enabled",
+                PackRequest::SetEnabled { enabled: false, .. } => "pack-disabled",
+            };
+            text(i18n::tr_args(lang, key, &[("pack", name)]))
+                .size(size::BODY)
+                .style(theme::texts::colored(ctx.colors.success))
+                .into()
+        }
+        Err(error) => {
+            let header = match error {
+                PackError::Invalid(_) | PackError::NotAFolder(_) | PackError::AppContent(_) => {
+                    "pack-import-refused"
+                }
+                _ => "pack-change-failed",
+            };
+            let mut lines = column![
+                text(ctx.t(header))
+                    .size(size::BODY)
+                    .font(widget::BOLD)
+                    .style(theme::texts::colored(ctx.colors.danger)),
+            ]
+            .spacing(4);
+            for reason in error.messages(lang, 8) {
+                lines = lines.push(widget::bullet(reason));
+            }
+            lines.into()
+        }
+    }
+}
+
+/// Runs a pack change on its own thread (never on iced's worker pool, which a slow USB stick
+/// must not tie up) and reports what it did.
+pub fn run_pack_request(request: PackRequest, packs_dir: PathBuf) -> Task<PackDone> {
+    Task::perform(
+        async move {
+            let (sender, receiver) = iced::futures::channel::oneshot::channel();
+            let fallback = request.clone();
+            let spawned = std::thread::Builder::new()
+                .name("content pack".to_owned())
+                .spawn(move || {
+                    let _ignored_if_screen_closed =
+                        sender.send(crate::content::apply(request, &packs_dir));
+                });
+            let lost = |detail: String| PackDone {
+                request: fallback.clone(),
+                result: Err(PackError::Interrupted(detail)),
+                catalog: None,
+                refused: Vec::new(),
+            };
+            match spawned {
+                Ok(_handle) => receiver
+                    .await
+                    .unwrap_or_else(|_| lost("the worker stopped".to_owned())),
+                Err(error) => lost(error.to_string()),
+            }
+        },
+        std::convert::identity,
+    )
 }
