@@ -82,6 +82,9 @@ fn attempt(rng: &mut impl Rng, learner: &Learner) -> Attempt {
         score,
         passed: score.passed(80),
         taken_by: Some(std::sync::Arc::new(learner.info())),
+        content: Some(std::sync::Arc::new(
+            latih_asn::content::ModuleSource::embedded(),
+        )),
         device: None,
         sequence: 0,
         previous: None,

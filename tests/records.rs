@@ -990,3 +990,37 @@ fn the_import_cache_is_used_only_while_its_seal_and_source_hold() {
     let verification = latih_asn::records::verify_loaded(&loaded);
     assert_eq!(verification.count(Status::Edited), 1);
 }
+
+#[test]
+fn an_attempt_records_the_content_it_was_taken_on_and_the_csv_shows_it() {
+    let (_dir, desk) = device_with_records(1);
+    let loaded = desk.load();
+    let attempt = &loaded.attempts[0];
+    assert_eq!(
+        attempt.content.as_deref(),
+        Some(&latih_asn::content::ModuleSource::embedded())
+    );
+    // Signed with the rest: changing the content named breaks the signature.
+    let mut changed = attempt.clone();
+    changed.content = Some(std::sync::Arc::new(
+        latih_asn::content::ModuleSource::Pack {
+            id: "paket-lain".into(),
+            version: None,
+            hash: "00".into(),
+        },
+    ));
+    assert_ne!(changed.signed_bytes(), attempt.signed_bytes());
+    let verification = latih_asn::records::verify_loaded(&loaded);
+    let mut bytes = Vec::new();
+    export::attempts_csv(
+        &mut bytes,
+        &loaded.learners,
+        &loaded.attempts,
+        &verification,
+        Lang::Id,
+    )
+    .unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains("Konten"));
+    assert!(text.contains(&format!("aplikasi {}", env!("CARGO_PKG_VERSION"))));
+}

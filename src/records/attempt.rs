@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::content::Module;
+use crate::content::{Module, ModuleSource};
 use crate::quiz::{Mode, QuizRun, Score};
 use crate::records::learner::{Learner, LearnerInfo};
 
@@ -33,6 +33,10 @@ pub struct Attempt {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     /// Shared between the attempts of one person when many are loaded (same bytes on disk).
     pub taken_by: Option<std::sync::Arc<LearnerInfo>>,
+    /// The content it was drawn from: the app's own (by version) or a content pack (id,
+    /// version, hash). Left out when absent, like `taken_by`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<std::sync::Arc<ModuleSource>>,
     /// The installation that recorded it (set when it is signed).
     #[serde(default)]
     pub device: Option<Uuid>,
@@ -93,6 +97,7 @@ impl Attempt {
             score,
             passed: score.passed(module.pass_mark),
             taken_by: Some(std::sync::Arc::new(learner.info())),
+            content: Some(std::sync::Arc::new(module.source().clone())),
             device: None,
             sequence: 0,
             previous: None,

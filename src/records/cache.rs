@@ -30,7 +30,7 @@ use crate::records::learner::{Learner, LearnerInfo};
 use crate::records::nip::Nip;
 use crate::records::trust::Enrolment;
 
-const CACHE_VERSION: u32 = 4;
+const CACHE_VERSION: u32 = 5;
 
 /// A batch as loaded: its records and the checks made on them.
 #[derive(Debug, Clone)]
@@ -238,6 +238,7 @@ struct CAttempt {
     total: u32,
     passed: bool,
     taken_by: Option<CInfo>,
+    content: Option<crate::content::ModuleSource>,
     device: Option<Uuid>,
     sequence: u64,
     previous: Option<[u8; 32]>,
@@ -352,6 +353,7 @@ pub fn write(
                 total: a.score.total,
                 passed: a.passed,
                 taken_by: a.taken_by.as_deref().map(CInfo::from),
+                content: a.content.as_deref().cloned(),
                 device: a.device,
                 sequence: a.sequence,
                 previous: a.previous.as_deref().and_then(parse_digest),
@@ -418,6 +420,7 @@ pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
     }
     let header = payload.header;
     let mut people = HashMap::new();
+    let mut sources: Vec<Arc<crate::content::ModuleSource>> = Vec::new();
     let previous: Vec<Option<[u8; 32]>> = payload.attempts.iter().map(|a| a.previous).collect();
     let corrections: Option<Vec<Correction>> = payload
         .corrections
@@ -485,6 +488,17 @@ pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
                 },
                 passed: a.passed,
                 taken_by: a.taken_by.map(|info| info.into_shared(&mut people)),
+                content: a.content.map(|source| {
+                    // A batch's attempts were taken on one or two versions of the content.
+                    match sources.iter().find(|known| ***known == source) {
+                        Some(known) => Arc::clone(known),
+                        None => {
+                            let shared = Arc::new(source);
+                            sources.push(Arc::clone(&shared));
+                            shared
+                        }
+                    }
+                }),
                 device: a.device,
                 sequence: a.sequence,
                 // In `CachedBatch::previous`, as bytes.

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
+use crate::content::ModuleSource;
 use crate::i18n;
 use crate::lang::Lang;
 use crate::quiz::Mode;
@@ -31,7 +32,7 @@ impl<'a> Cell<'a> {
 }
 
 /// Column headers (Fluent keys) of the table with one row per attempt.
-pub(super) const ATTEMPT_COLUMNS: [&str; 15] = [
+pub(super) const ATTEMPT_COLUMNS: [&str; 16] = [
     "csv-attempt",
     "csv-name",
     "csv-nip",
@@ -47,6 +48,7 @@ pub(super) const ATTEMPT_COLUMNS: [&str; 15] = [
     "csv-pass-mark",
     "csv-passed",
     "csv-verification",
+    "csv-content",
 ];
 
 /// Column headers (Fluent keys) of the table with one row per learner × module.
@@ -120,7 +122,7 @@ pub(super) fn attempt_rows<'a>(
     attempts: &'a [Attempt],
     verification: &'a Verification,
     labels: &'a Labels,
-) -> impl Iterator<Item = [Cell<'a>; 15]> + 'a {
+) -> impl Iterator<Item = [Cell<'a>; 16]> + 'a {
     let by_id: HashMap<Uuid, &Learner> = learners.iter().map(|l| (l.id, l)).collect();
     let voided = verification.voided();
     // Looked up once per status that occurs, whatever statuses verification knows.
@@ -156,8 +158,30 @@ pub(super) fn attempt_rows<'a>(
             Cell::Number(u32::from(attempt.pass_mark)),
             Cell::text(labels.yes_no(attempt.passed)),
             Cell::text(verdict),
+            attempt.content.as_ref().map_or(Cell::Empty, |source| {
+                Cell::text(content_label(source, labels))
+            }),
         ]
     })
+}
+
+/// Which content an attempt was taken on: the app's own (by version) or a pack (id, version and
+/// the start of its hash), so HR can tell which pass mark and questions a pass came from.
+fn content_label(source: &ModuleSource, labels: &Labels) -> String {
+    match source {
+        ModuleSource::Embedded { app_version } => {
+            i18n::tr_args(labels.lang, "csv-content-app", &[("version", app_version)])
+        }
+        ModuleSource::Pack { id, version, hash } => i18n::tr_args(
+            labels.lang,
+            "csv-content-pack",
+            &[
+                ("id", id),
+                ("version", version.as_deref().unwrap_or("-")),
+                ("hash", hash.get(..12).unwrap_or(hash)),
+            ],
+        ),
+    }
 }
 
 /// Rows of the learner × module table, with the same numbers as the screens.
@@ -194,7 +218,7 @@ mod tests {
         let labels = Labels::new(Lang::En);
         let summary = Summary::default();
         assert_eq!(summary_rows(&[], &summary, &labels).count(), 0);
-        assert_eq!(header(Lang::En, &ATTEMPT_COLUMNS).len(), 15);
+        assert_eq!(header(Lang::En, &ATTEMPT_COLUMNS).len(), 16);
         assert_eq!(header(Lang::En, &SUMMARY_COLUMNS).len(), 10);
         assert_eq!(header(Lang::Id, &SUMMARY_COLUMNS)[1], "NIP");
     }
