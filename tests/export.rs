@@ -2,6 +2,10 @@
 //! NIPs as text, xAPI with voiding statements written as a stream; through the library, the
 //! app's buttons and the command line. Every file is read back.
 
+#[path = "harness/records.rs"]
+mod made;
+
+use made::take;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -9,14 +13,13 @@ use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::{NaiveDate, Utc};
-use latih_asn::content;
 use latih_asn::lang::Lang;
-use latih_asn::quiz::{self, Mode, QuizRun};
+use latih_asn::quiz::Mode;
 use latih_asn::records::export::{self, ExportError, Format, Records};
 use latih_asn::records::summary::{Summary, summarize};
 use latih_asn::records::transfer::{ExportKind, export_to_folder};
 use latih_asn::records::{
-    Attempt, Authority, Correction, CorrectionKind, Learner, LearnerDraft, Store, Verification,
+    Authority, Correction, CorrectionKind, Learner, LearnerDraft, Store, Verification,
     verify_loaded,
 };
 use serde_json::Value;
@@ -43,35 +46,6 @@ fn learner(store: &Store, name: &str, nip: &str) -> Learner {
     // The form trims names; a profile carried in a bundle or edited by hand need not be.
     learner.name = name.into();
     store.save_learner(&learner).unwrap()
-}
-
-/// Takes a quiz of module "asn", right answers when `pass`, and records it signed.
-fn take(store: &Store, learner: &Learner, mode: Mode, seed: u64, pass: bool) -> Attempt {
-    let catalog = content::load_embedded().unwrap();
-    let module = catalog.module("asn").unwrap();
-    let mut run = QuizRun::new(module, mode, seed, quiz::draw(module, 10, seed, None));
-    while run.phase() != quiz::Phase::Finished {
-        let drawn = run.current().unwrap().clone();
-        let question = module.question(&drawn.question).unwrap();
-        let picks: Vec<usize> = if pass {
-            question.correct.clone()
-        } else {
-            vec![
-                (0..question.option_count())
-                    .find(|i| !question.correct.contains(i))
-                    .unwrap(),
-            ]
-        };
-        for written in picks {
-            let shown = drawn.order.iter().position(|w| *w == written).unwrap();
-            run.choose(module, shown);
-        }
-        run.confirm();
-        // Practice shows feedback after each answer; an exam has already moved on.
-        run.next();
-    }
-    let attempt = Attempt::from_run(&run, module, learner, Utc::now(), Utc::now());
-    store.record_attempt(&attempt).unwrap()
 }
 
 /// A correction decided by HR: signed by this installation's authority key, so it counts.

@@ -3,17 +3,18 @@
 //! `../shared/tools/lrs/`, see its README: `eval "$(../shared/tools/lrs/lrs-up.sh)"`), the same
 //! file is posted to that LRS, which must accept every statement and give each one back.
 
+#[path = "harness/records.rs"]
+mod made;
+
+use made::take;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 use chrono::{NaiveDate, Utc};
-use latih_asn::content;
-use latih_asn::quiz::{self, Mode, QuizRun};
-use latih_asn::records::{
-    Attempt, Authority, Correction, CorrectionKind, Learner, LearnerDraft, Store,
-};
+use latih_asn::quiz::Mode;
+use latih_asn::records::{Authority, Correction, CorrectionKind, Learner, LearnerDraft, Store};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -28,33 +29,6 @@ fn learner(store: &Store, name: &str, nip: &str) -> Learner {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let learner = draft.build(&[], today, Utc::now()).unwrap();
     store.save_learner(&learner).unwrap()
-}
-
-fn take(store: &Store, learner: &Learner, mode: Mode, seed: u64, pass: bool) -> Attempt {
-    let catalog = content::load_embedded().unwrap();
-    let module = catalog.module("asn").unwrap();
-    let mut run = QuizRun::new(module, mode, seed, quiz::draw(module, 10, seed, None));
-    while run.phase() != quiz::Phase::Finished {
-        let drawn = run.current().unwrap().clone();
-        let question = module.question(&drawn.question).unwrap();
-        let picks: Vec<usize> = if pass {
-            question.correct.clone()
-        } else {
-            vec![
-                (0..question.option_count())
-                    .find(|i| !question.correct.contains(i))
-                    .unwrap(),
-            ]
-        };
-        for written in picks {
-            let shown = drawn.order.iter().position(|w| *w == written).unwrap();
-            run.choose(module, shown);
-        }
-        run.confirm();
-        run.next();
-    }
-    let attempt = Attempt::from_run(&run, module, learner, Utc::now(), Utc::now());
-    store.record_attempt(&attempt).unwrap()
 }
 
 /// A correction decided by HR, signed by this installation's authority key.

@@ -1,68 +1,23 @@
 //! Records HR can trust: signatures and chains, bundles between PCs, exports, and what happens
 //! when files are edited, deleted, truncated, flipped, duplicated or written by two at once.
 
+#[path = "harness/records.rs"]
+mod made;
+
+use made::{learner, take_exam};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use chrono::{NaiveDate, Utc};
-use latih_asn::content;
+use chrono::Utc;
 use latih_asn::lang::Lang;
-use latih_asn::quiz::{self, Mode, QuizRun};
 use latih_asn::records::bundle::{self, BundleError};
 use latih_asn::records::export;
 use latih_asn::records::summary::summarize;
-use latih_asn::records::{
-    Approval, Attempt, Authority, Decision, How, Learner, LearnerDraft, Status, Store, verify,
-};
+use latih_asn::records::{Approval, Attempt, Authority, Decision, How, Status, Store, verify};
 use rand::{Rng, SeedableRng};
-
-fn learner(store: &Store, name: &str, nip: &str) -> Learner {
-    let draft = LearnerDraft {
-        name: name.into(),
-        nip: nip.into(),
-        without_nip: nip.is_empty(),
-        unit: "Bagian Umum".into(),
-        instansi: "Pemkab Mesuji".into(),
-    };
-    let learner = draft
-        .build(
-            &[],
-            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-            Utc::now(),
-        )
-        .unwrap();
-    store.save_learner(&learner).unwrap()
-}
-
-/// Takes an exam, right answers when `pass`, and records it signed.
-fn take_exam(store: &Store, learner: &Learner, seed: u64, pass: bool) -> Attempt {
-    let catalog = content::load_embedded().unwrap();
-    let module = catalog.module("asn").unwrap();
-    let mut run = QuizRun::new(module, Mode::Exam, seed, quiz::draw(module, 10, seed, None));
-    while run.phase() != quiz::Phase::Finished {
-        let drawn = run.current().unwrap().clone();
-        let question = module.question(&drawn.question).unwrap();
-        let picks: Vec<usize> = if pass {
-            question.correct.clone()
-        } else {
-            vec![
-                (0..question.option_count())
-                    .find(|i| !question.correct.contains(i))
-                    .unwrap(),
-            ]
-        };
-        for written in picks {
-            let shown = drawn.order.iter().position(|w| *w == written).unwrap();
-            run.choose(module, shown);
-        }
-        run.confirm();
-    }
-    let attempt = Attempt::from_run(&run, module, learner, Utc::now(), Utc::now());
-    store.record_attempt(&attempt).unwrap()
-}
 
 /// An HR installation: a store with an authority key.
 fn hr_store() -> (tempfile::TempDir, Store, Authority) {

@@ -2,16 +2,17 @@
 //! key pair, a re-keyed bundle under a real device id, hand edits of profiles, a correction from
 //! a stranger, a lost key, damaged and deleted files. Through the command line, on real folders.
 
+#[path = "harness/records.rs"]
+mod made;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use chrono::{NaiveDate, Utc};
-use latih_asn::content;
-use latih_asn::quiz::{self, Mode, QuizRun};
+use chrono::Utc;
 use latih_asn::records::bundle;
-use latih_asn::records::{Attempt, Learner, LearnerDraft, Status, Store, verify_loaded};
+use latih_asn::records::{Status, Store, verify_loaded};
 
 fn cli(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_latih-asn"))
@@ -31,50 +32,15 @@ fn text(output: &Output) -> String {
     )
 }
 
-fn learner(store: &Store, name: &str, nip: &str) -> Learner {
-    let draft = LearnerDraft {
-        name: name.into(),
-        nip: nip.into(),
-        without_nip: false,
-        unit: "Bagian Umum".into(),
-        instansi: "Pemkab Mesuji".into(),
-    };
-    let learner = draft
-        .build(
-            &[],
-            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-            Utc::now(),
-        )
-        .unwrap();
-    store.save_learner(&learner).unwrap()
-}
-
-fn pass_exam(store: &Store, learner: &Learner, seed: u64) -> Attempt {
-    let catalog = content::load_embedded().unwrap();
-    let module = catalog.module("asn").unwrap();
-    let mut run = QuizRun::new(module, Mode::Exam, seed, quiz::draw(module, 10, seed, None));
-    while run.phase() != quiz::Phase::Finished {
-        let drawn = run.current().unwrap().clone();
-        let question = module.question(&drawn.question).unwrap();
-        for written in question.correct.clone() {
-            let shown = drawn.order.iter().position(|w| *w == written).unwrap();
-            run.choose(module, shown);
-        }
-        run.confirm();
-    }
-    let attempt = Attempt::from_run(&run, module, learner, Utc::now(), Utc::now());
-    store.record_attempt(&attempt).unwrap()
-}
-
 const SITI: &str = "198001012005012001";
 
 /// A learner PC with Siti and `exams` passed exams.
 fn make_desk(exams: u64) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    let siti = learner(&store, "Siti Aminah", SITI);
+    let siti = made::learner(&store, "Siti Aminah", SITI);
     for n in 0..exams {
-        pass_exam(&store, &siti, n);
+        made::take_exam(&store, &siti, n, true);
     }
     (dir, store)
 }
@@ -209,8 +175,8 @@ fn a_rekeyed_bundle_under_a_real_device_id_never_displaces_or_blocks_the_genuine
     )
     .unwrap();
     let siti = attacker.load().learners[0].clone();
-    pass_exam(&attacker, &siti, 7);
-    pass_exam(&attacker, &siti, 8);
+    made::take_exam(&attacker, &siti, 7, true);
+    made::take_exam(&attacker, &siti, 8, true);
     let out = tempfile::tempdir().unwrap();
     let forged = export_bundle(attacker_dir.path(), out.path(), "forged.bundle.ron");
     let real = export_bundle(genuine_dir.path(), out.path(), "real.bundle.ron");

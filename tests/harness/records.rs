@@ -1,0 +1,58 @@
+//! Records made the way the app makes them, shared by the integration tests: a signed profile
+//! and a finished, signed quiz.
+
+#![allow(dead_code)]
+
+use chrono::{NaiveDate, Utc};
+use latih_asn::content;
+use latih_asn::quiz::{self, Mode, QuizRun};
+use latih_asn::records::{Attempt, Learner, LearnerDraft, Store};
+
+/// A profile as the form makes it (unit "Bagian Umum", instansi "Pemkab Mesuji"), saved signed.
+/// An empty `nip` makes a participant without NIP.
+pub fn learner(store: &Store, name: &str, nip: &str) -> Learner {
+    let draft = LearnerDraft {
+        name: name.into(),
+        nip: nip.into(),
+        without_nip: nip.is_empty(),
+        unit: "Bagian Umum".into(),
+        instansi: "Pemkab Mesuji".into(),
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let learner = draft.build(&[], today, Utc::now()).unwrap();
+    store.save_learner(&learner).unwrap()
+}
+
+/// Takes a quiz of module "asn" (right answers when `pass`) and records it signed.
+pub fn take(store: &Store, learner: &Learner, mode: Mode, seed: u64, pass: bool) -> Attempt {
+    let catalog = content::load_embedded().unwrap();
+    let module = catalog.module("asn").unwrap();
+    let mut run = QuizRun::new(module, mode, seed, quiz::draw(module, 10, seed, None));
+    while run.phase() != quiz::Phase::Finished {
+        let drawn = run.current().unwrap().clone();
+        let question = module.question(&drawn.question).unwrap();
+        let picks: Vec<usize> = if pass {
+            question.correct.clone()
+        } else {
+            vec![
+                (0..question.option_count())
+                    .find(|i| !question.correct.contains(i))
+                    .unwrap(),
+            ]
+        };
+        for written in picks {
+            let shown = drawn.order.iter().position(|w| *w == written).unwrap();
+            run.choose(module, shown);
+        }
+        run.confirm();
+        // Practice shows feedback after each answer; an exam has already moved on.
+        run.next();
+    }
+    let attempt = Attempt::from_run(&run, module, learner, Utc::now(), Utc::now());
+    store.record_attempt(&attempt).unwrap()
+}
+
+/// An exam, passed or not.
+pub fn take_exam(store: &Store, learner: &Learner, seed: u64, pass: bool) -> Attempt {
+    take(store, learner, Mode::Exam, seed, pass)
+}
