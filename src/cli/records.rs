@@ -792,34 +792,10 @@ fn authority(store: &Store, command: AuthorityCommand, lang: Lang) -> ExitCode {
                     return fail(&error, lang);
                 }
             }
-            println!(
-                "{}",
-                say(
-                    lang,
-                    "cli-authority-made",
-                    &[
-                        ("name", &authority.key.name),
-                        ("fingerprint", &authority.key.fingerprint())
-                    ]
-                )
-            );
-            ExitCode::SUCCESS
+            show_authority(&authority, lang)
         }
         AuthorityCommand::Show => match store.authority() {
-            Ok(Some(authority)) => {
-                println!(
-                    "{}",
-                    say(
-                        lang,
-                        "cli-authority-made",
-                        &[
-                            ("name", &authority.key.name),
-                            ("fingerprint", &authority.key.fingerprint())
-                        ]
-                    )
-                );
-                ExitCode::SUCCESS
-            }
+            Ok(Some(authority)) => show_authority(&authority, lang),
             Ok(None) => {
                 println!("{}", say(lang, "error-no-authority", &[]));
                 ExitCode::from(1)
@@ -827,6 +803,16 @@ fn authority(store: &Store, command: AuthorityCommand, lang: Lang) -> ExitCode {
             Err(error) => fail(&error, lang),
         },
     }
+}
+
+fn show_authority(authority: &Authority, lang: Lang) -> ExitCode {
+    let fingerprint = authority.key.fingerprint();
+    let args = [
+        ("name", authority.key.name.as_str()),
+        ("fingerprint", &fingerprint),
+    ];
+    println!("{}", say(lang, "cli-authority-made", &args));
+    ExitCode::SUCCESS
 }
 
 fn identity(store: &Store, command: IdentityCommand, lang: Lang) -> ExitCode {

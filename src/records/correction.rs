@@ -48,7 +48,14 @@ impl Correction {
         at: DateTime<Utc>,
         authority: &Authority,
     ) -> Correction {
-        let mut correction = Correction {
+        let mut correction = Self::unsigned(kind, reason, by, at);
+        correction.authority = Some(authority.key.public_key.clone());
+        correction.signature = Some(authority.sign(&correction.signed_bytes()));
+        correction
+    }
+
+    fn unsigned(kind: CorrectionKind, reason: &str, by: &str, at: DateTime<Utc>) -> Correction {
+        Correction {
             version: CORRECTION_VERSION,
             id: Uuid::new_v4(),
             kind,
@@ -57,10 +64,8 @@ impl Correction {
             at,
             device: None,
             signature: None,
-            authority: Some(authority.key.public_key.clone()),
-        };
-        correction.signature = Some(authority.sign(&correction.signed_bytes()));
-        correction
+            authority: None,
+        }
     }
 
     /// Whether HR's authority `trusted` signed this correction, unchanged.
@@ -82,17 +87,8 @@ impl Correction {
         at: DateTime<Utc>,
         identity: &Identity,
     ) -> Correction {
-        let mut correction = Correction {
-            version: CORRECTION_VERSION,
-            id: Uuid::new_v4(),
-            kind,
-            reason: reason.trim().to_owned(),
-            by: by.trim().to_owned(),
-            at,
-            device: Some(identity.key.device),
-            signature: None,
-            authority: None,
-        };
+        let mut correction = Self::unsigned(kind, reason, by, at);
+        correction.device = Some(identity.key.device);
         correction.signature = Some(identity.sign(&correction.signed_bytes()));
         correction
     }
