@@ -635,7 +635,6 @@ fn commit(
             Some(identity) => {
                 if let Err(error) = crate::records::cache::write(
                     &path,
-                    text.as_bytes(),
                     batch,
                     (attempt_checks, kept_learner_checks),
                     identity,

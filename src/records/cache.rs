@@ -302,7 +302,6 @@ fn ron_text<T: Serialize>(value: &T) -> String {
 /// Writes the sealed cache next to the batch file.
 pub fn write(
     ron_path: &Path,
-    _ron_text: &[u8],
     batch: ImportBatch,
     checks: (Vec<Checked>, Vec<bool>),
     identity: &Identity,

@@ -402,8 +402,7 @@ impl Store {
                     let checks = cache::check(&batch, &legacy);
                     let batch_index = cache::BatchIndex::of(&batch, &checks.0);
                     if let Some(identity) = identity
-                        && let Err(error) =
-                            cache::write(&path, text.as_bytes(), batch, checks, identity)
+                        && let Err(error) = cache::write(&path, batch, checks, identity)
                     {
                         log::warn!("cannot write the cache of {}: {error}", path.display());
                     }
@@ -634,7 +633,7 @@ impl Store {
                 empty.clone()
             };
             let checked = cache::check(&batch, &legacy);
-            if let Err(error) = cache::write(path, text.as_bytes(), batch, checked, &identity) {
+            if let Err(error) = cache::write(path, batch, checked, &identity) {
                 log::warn!("cannot write the cache of {}: {error}", path.display());
             }
         }
