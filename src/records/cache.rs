@@ -4,13 +4,16 @@
 //! signature is checked once, against the key its bundle carried, and each attempt's chain hash
 //! computed; both go, with the records (minus the answers, which no report needs), into a
 //! compact `<batch>.cache` (postcard) sealed by this installation's key and tied to the RON
-//! file's BLAKE3 hash. Loading uses a cache only when the seal verifies and the RON file is
-//! unchanged; otherwise it reads the RON and checks every signature again, and the next command
-//! that may write rebuilds the cache. Deleting the caches loses nothing.
+//! file's size and modification time. Loading uses a cache only when the seal verifies and the
+//! RON file is unchanged; otherwise it reads the RON and checks every signature again, and the
+//! next command that may write rebuilds the cache. Deleting the caches loses nothing. A small
+//! index section (ids and content hashes) lets an import tell new records from known ones
+//! without reading the records.
 //!
 //! Whether a key is *trusted* is not cached: that is HR's decision, read fresh on every load.
-//! Attempts loaded from a cache carry an empty signature text (the check is in `Checked`), so
-//! they must never be re-signed or re-exported: bundles are built from the RON files.
+//! Attempts loaded from a cache carry no answers, an empty signature text and no `previous`
+//! text (their check and their predecessor's hash travel beside them), so they must never be
+//! re-signed or re-exported: bundles are built from the RON files (`LoadMode::Full`).
 
 use std::collections::HashMap;
 use std::path::Path;
