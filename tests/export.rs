@@ -5,7 +5,7 @@
 #[path = "harness/records.rs"]
 mod made;
 
-use made::take;
+use made::{hr_correct as correct, take};
 use std::fs;
 use std::io::Read;
 use std::path::Path;
@@ -19,8 +19,7 @@ use latih_asn::records::export::{self, ExportError, Format, Records};
 use latih_asn::records::summary::{Summary, summarize};
 use latih_asn::records::transfer::{ExportKind, export_to_folder};
 use latih_asn::records::{
-    Authority, Correction, CorrectionKind, Learner, LearnerDraft, Store, Verification,
-    verify_loaded,
+    CorrectionKind, Learner, LearnerDraft, Store, Verification, verify_loaded,
 };
 use serde_json::Value;
 
@@ -46,17 +45,6 @@ fn learner(store: &Store, name: &str, nip: &str) -> Learner {
     // The form trims names; a profile carried in a bundle or edited by hand need not be.
     learner.name = name.into();
     store.save_learner(&learner).unwrap()
-}
-
-/// A correction decided by HR: signed by this installation's authority key, so it counts.
-fn correct(store: &Store, kind: CorrectionKind, reason: &str, by: &str) -> Correction {
-    let authority = match store.authority().unwrap() {
-        Some(authority) => authority,
-        None => Authority::create(store.root(), "BKPSDM Kab. Mesuji", Utc::now()).unwrap(),
-    };
-    let correction = Correction::by_authority(kind, reason, by, Utc::now(), &authority);
-    store.save_correction(&correction).unwrap();
-    correction
 }
 
 /// A store whose learners have hostile names, units and agencies; two have NIPs.

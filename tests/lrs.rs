@@ -6,40 +6,16 @@
 #[path = "harness/records.rs"]
 mod made;
 
-use made::take;
+use made::{hr_correct as correct, learner, take};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use chrono::{NaiveDate, Utc};
 use latih_asn::quiz::Mode;
-use latih_asn::records::{Authority, Correction, CorrectionKind, Learner, LearnerDraft, Store};
+use latih_asn::records::{CorrectionKind, Store};
 use serde_json::{Value, json};
 use uuid::Uuid;
-
-fn learner(store: &Store, name: &str, nip: &str) -> Learner {
-    let draft = LearnerDraft {
-        name: name.into(),
-        nip: nip.into(),
-        without_nip: nip.is_empty(),
-        unit: "Bagian Umum".into(),
-        instansi: "Pemkab Mesuji".into(),
-    };
-    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let learner = draft.build(&[], today, Utc::now()).unwrap();
-    store.save_learner(&learner).unwrap()
-}
-
-/// A correction decided by HR, signed by this installation's authority key.
-fn correct(store: &Store, kind: CorrectionKind, reason: &str, by: &str) {
-    let authority = match store.authority().unwrap() {
-        Some(authority) => authority,
-        None => Authority::create(store.root(), "BKPSDM Kab. Mesuji", Utc::now()).unwrap(),
-    };
-    let correction = Correction::by_authority(kind, reason, by, Utc::now(), &authority);
-    store.save_correction(&correction).unwrap();
-}
 
 /// Passes, a failure, a practice attempt, a waiver and a void, exported by the command line.
 fn exported_statements(dir: &Path, out: &Path) -> Vec<Value> {

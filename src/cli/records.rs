@@ -315,16 +315,7 @@ fn import(store: &Store, paths: &[PathBuf], lang: Lang) -> ExitCode {
     }
 }
 
-/// `--out laporan.csv` means "here": a bare file name has an empty parent folder.
-fn out_path(out: &Path) -> PathBuf {
-    match out.parent() {
-        Some(parent) if parent.as_os_str().is_empty() => Path::new(".").join(out),
-        _ => out.to_path_buf(),
-    }
-}
-
 fn export_to(store: &Store, format: ExportFormat, out: &Path, lang: Lang) -> ExitCode {
-    let out = out_path(out);
     let format = match format {
         ExportFormat::Bundle => None,
         ExportFormat::Csv => Some(export::Format::AttemptsCsv),
@@ -333,7 +324,7 @@ fn export_to(store: &Store, format: ExportFormat, out: &Path, lang: Lang) -> Exi
         ExportFormat::Xapi => Some(export::Format::Xapi),
     };
     let result = match format {
-        None => export::write_bundle(store, &out, Utc::now()),
+        None => export::write_bundle(store, out, Utc::now()),
         Some(format) => {
             let loaded = store.load();
             store.rebuild_caches(&loaded);
@@ -349,7 +340,7 @@ fn export_to(store: &Store, format: ExportFormat, out: &Path, lang: Lang) -> Exi
             } else {
                 Vec::new()
             };
-            export::write_file(&out, format, &records, &modules, lang)
+            export::write_file(out, format, &records, &modules, lang)
         }
     }
     .map_err(|error| error.message(lang));
@@ -873,7 +864,6 @@ fn enrol(store: &Store, command: EnrolCommand, lang: Lang) -> ExitCode {
                 Err(error) => return fail(&error, lang),
             };
             let request = trust::request(&identity, &label, Utc::now());
-            let out = out_path(&out);
             let written = ron::ser::to_string_pretty(&request, ron::ser::PrettyConfig::default())
                 .map_err(|e| e.to_string())
                 .and_then(|text| {

@@ -6,31 +6,10 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder: write, flush to disk,
 /// then rename over the target. A crash at any point leaves either the old or the new file,
-/// never a half-written one (a stray `.tmp` at worst, which loading ignores).
+/// never a half-written one (a stray `.tmp` at worst, which loading ignores). A bare file name
+/// (`laporan.csv`) is written in the current folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(
-        ".{name}.{}.{}.tmp",
-        std::process::id(),
-        uuid::Uuid::new_v4().simple()
-    ));
-    let result = (|| {
-        let mut file = File::create_new(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ignored_cleanup = fs::remove_file(&tmp);
-    }
-    result
+    write_atomic_with(path, |out| out.write_all(bytes))
 }
 
 /// Like [`write_atomic`], for content made piece by piece (a large export): `write` fills a

@@ -6,7 +6,9 @@
 use chrono::{NaiveDate, Utc};
 use latih_asn::content;
 use latih_asn::quiz::{self, Mode, QuizRun};
-use latih_asn::records::{Attempt, Learner, LearnerDraft, Store};
+use latih_asn::records::{
+    Attempt, Authority, Correction, CorrectionKind, Learner, LearnerDraft, Store,
+};
 
 /// A profile as the form makes it (unit "Bagian Umum", instansi "Pemkab Mesuji"), saved signed.
 /// An empty `nip` makes a participant without NIP.
@@ -55,4 +57,16 @@ pub fn take(store: &Store, learner: &Learner, mode: Mode, seed: u64, pass: bool)
 /// An exam, passed or not.
 pub fn take_exam(store: &Store, learner: &Learner, seed: u64, pass: bool) -> Attempt {
     take(store, learner, Mode::Exam, seed, pass)
+}
+
+/// A correction decided by HR: signed by the store's authority key (made if it has none), so
+/// it counts.
+pub fn hr_correct(store: &Store, kind: CorrectionKind, reason: &str, by: &str) -> Correction {
+    let authority = match store.authority().unwrap() {
+        Some(authority) => authority,
+        None => Authority::create(store.root(), "BKPSDM Kab. Mesuji", Utc::now()).unwrap(),
+    };
+    let correction = Correction::by_authority(kind, reason, by, Utc::now(), &authority);
+    store.save_correction(&correction).unwrap();
+    correction
 }
