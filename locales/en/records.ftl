@@ -55,5 +55,5 @@ cli-enrol-requested = Enrolment request written to { $file } (fingerprint { $fin
 cli-enrol-signed = Enrolled { $label } (fingerprint { $fingerprint }): { $file }
 cli-enrol-not-for-this-pc = This enrolment file is not for this PC's key, or it was changed: nothing was saved.
 cli-enrol-applied = Enrolled with { $authority } (fingerprint { $fingerprint }): bundles from this PC are approved on import.
-records-fingerprint = This PC's fingerprint, for HR to compare before approving its records: { $fingerprint }
+records-fingerprint = This PC's fingerprint, for HR to compare before approving its records:
 records-no-fingerprint = This PC has no signing key yet, or it cannot be read (see the message above).

@@ -55,5 +55,5 @@ cli-enrol-requested = Permintaan pendaftaran ditulis ke { $file } (sidik jari { 
 cli-enrol-signed = Terdaftar: { $label } (sidik jari { $fingerprint }): { $file }
 cli-enrol-not-for-this-pc = Berkas pendaftaran ini bukan untuk kunci PC ini, atau sudah diubah: tidak ada yang disimpan.
 cli-enrol-applied = Terdaftar pada { $authority } (sidik jari { $fingerprint }): paket dari PC ini disetujui saat diimpor.
-records-fingerprint = Sidik jari PC ini, dicocokkan SDM sebelum menyetujui catatannya: { $fingerprint }
+records-fingerprint = Sidik jari PC ini, dicocokkan SDM sebelum menyetujui catatannya:
 records-no-fingerprint = PC ini belum memiliki kunci tanda tangan, atau kunci tidak dapat dibaca (lihat pesan di atas).

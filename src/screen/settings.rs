@@ -439,14 +439,22 @@ impl SettingsScreen {
 
     fn view_records<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let idle = !self.records_busy;
-        let fingerprint = match &self.fingerprint {
-            Some(print) => ctx.t_args("records-fingerprint", &[("fingerprint", print)]),
-            None => ctx.t("records-no-fingerprint"),
+        // The fingerprint on a line of its own, large, so it can be read aloud without a break.
+        let fingerprint: Element<'a, Message> = match &self.fingerprint {
+            Some(print) => column![
+                text(ctx.t("records-fingerprint")).size(size::BODY),
+                widget::h3(print.as_str()),
+            ]
+            .spacing(4)
+            .into(),
+            None => text(ctx.t("records-no-fingerprint"))
+                .size(size::BODY)
+                .into(),
         };
         let mut section = column![
             widget::h3(ctx.t("records-title")),
             widget::muted(ctx, ctx.t("records-hint")),
-            text(fingerprint).size(size::BODY),
+            fingerprint,
             row![
                 widget::primary(
                     ctx,
