@@ -5,6 +5,7 @@
 //! `widget` are the iced front end.
 
 pub mod content;
+pub mod hr;
 pub mod lang;
 pub mod quiz;
 pub mod records;
