@@ -16,9 +16,8 @@ use crate::records::{
     Attempt, Learner, Loaded, ModuleSummary, Problem, ProblemKind, Progress, Store, StoreError,
     summarize,
 };
-use crate::screen::{
-    home, lesson, module, profile, quiz as quiz_screen, result, settings as settings_screen,
-};
+use crate::screen::learn::{home, lesson, module, profile, quiz as quiz_screen, result};
+use crate::screen::settings as settings_screen;
 use crate::settings::Settings;
 use crate::theme::{self, Colors};
 use crate::widget::{self, size};

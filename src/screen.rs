@@ -1,9 +1,5 @@
-//! One module per screen, each with its own state, `Message`, `Action`, `update` and `view`.
+//! Screens grouped by area: `learn` (*Belajar*), `hr` (*SDM*), plus the shared Settings and the
+//! admin PIN gate. Each screen has its own state, `Message`, `Action`, `update` and `view`.
 
-pub mod home;
-pub mod lesson;
-pub mod module;
-pub mod profile;
-pub mod quiz;
-pub mod result;
+pub mod learn;
 pub mod settings;

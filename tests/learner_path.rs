@@ -10,7 +10,7 @@ use latih_asn::app::{App, Message, Screen};
 use latih_asn::content::{self, Module};
 use latih_asn::lang::Lang;
 use latih_asn::quiz::Mode;
-use latih_asn::screen::{profile, quiz};
+use latih_asn::screen::learn::{profile, quiz};
 
 const NO_MODIFIERS: iced::keyboard::Modifiers = iced::keyboard::Modifiers::empty();
 

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use harness::{assert_shows, click, open, shows, shows_containing, type_into};
 use latih_asn::lang::Lang;
-use latih_asn::screen::{profile, settings};
+use latih_asn::screen::{learn::profile, settings};
 
 fn with_profile(dir: &Path) -> latih_asn::app::App {
     let mut app = open(dir, Lang::Id);

@@ -10,7 +10,7 @@ use harness::{assert_shows, click, open, send, shows_containing, type_into};
 use latih_asn::app::{App, Message};
 use latih_asn::lang::Lang;
 use latih_asn::quiz::Mode;
-use latih_asn::screen::{profile, quiz, settings};
+use latih_asn::screen::{learn::profile, learn::quiz, settings};
 
 fn desk_with_an_exam(dir: &std::path::Path) -> App {
     let mut app = open(dir, Lang::Id);

@@ -8,7 +8,7 @@ use harness::{click, open, send, text_overflowing, type_into};
 use latih_asn::app::{App, Message};
 use latih_asn::lang::Lang;
 use latih_asn::quiz::Mode;
-use latih_asn::screen::{profile, quiz};
+use latih_asn::screen::learn::{profile, quiz};
 
 const WIDTH: f32 = 1366.0 / 2.0;
 const HEIGHT: f32 = 768.0 / 2.0;
@@ -51,14 +51,14 @@ fn walk(lang: Lang) {
     for module in ["asn", "pilkada", "sanksi", "antikorupsi"] {
         send(
             &mut app,
-            Message::Home(latih_asn::screen::home::Message::ModuleOpened(
+            Message::Home(latih_asn::screen::learn::home::Message::ModuleOpened(
                 module.into(),
             )),
         );
         check(&app, module);
         send(
             &mut app,
-            Message::Module(latih_asn::screen::module::Message::ContinuePressed),
+            Message::Module(latih_asn::screen::learn::module::Message::ContinuePressed),
         );
         check(&app, &format!("{module} first lesson"));
         send(&mut app, Message::HomePressed);

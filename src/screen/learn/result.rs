@@ -10,7 +10,7 @@ use crate::content::{Module, format_citation};
 use crate::i18n;
 use crate::quiz::Mode;
 use crate::records::{AnswerRecord, Attempt};
-use crate::screen::quiz::letter;
+use crate::screen::learn::quiz::letter;
 use crate::theme;
 use crate::widget::{self, size};
 
