@@ -241,7 +241,7 @@ fn packs_in_process() -> Packs {
 /// Opens a lesson whose body is at the lesson cap, as the lesson screen does: parse both
 /// languages' Markdown, build the view, lay it out (text shaping) in a 1366×768 window.
 fn lesson_at_cap() {
-    use latih_asn::screen::lesson::LessonReader;
+    use latih_asn::screen::learn::lesson::LessonReader;
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("panjang");
     let spec = pack::Spec {

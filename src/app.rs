@@ -18,6 +18,7 @@ use crate::records::{
 };
 use crate::screen::learn::{home, lesson, module, profile, quiz as quiz_screen, result};
 use crate::screen::settings as settings_screen;
+use crate::screen::{hr as hr_screen, pin as pin_screen};
 use crate::settings::Settings;
 use crate::theme::{self, Colors};
 use crate::widget::{self, size};
@@ -49,6 +50,10 @@ pub enum Screen {
     Quiz(quiz_screen::QuizScreen),
     Result(result::ResultScreen),
     Settings(settings_screen::SettingsScreen),
+    /// The admin PIN asked before the HR area opens.
+    Pin(pin_screen::PinGate),
+    /// HR's area (*SDM*).
+    Hr(Box<hr_screen::Desk>),
 }
 
 #[derive(Debug, Clone)]
@@ -60,6 +65,12 @@ pub enum Message {
     Quiz(quiz_screen::Message),
     Result(result::Message),
     Settings(settings_screen::Message),
+    Pin(pin_screen::Message),
+    /// The PIN was checked (or set): `Ok` opens the HR area.
+    PinChecked(Result<(), crate::hr::pin::PinError>),
+    Hr(hr_screen::Message),
+    /// The header's way into HR's area (behind the PIN).
+    HrPressed,
     /// The window moved, was resized, or is being closed.
     Window(iced::window::Event),
     /// A key nobody else handled (no text field had focus).
@@ -319,6 +330,8 @@ impl App {
             Screen::Quiz(_) => (4, 0),
             Screen::Result(_) => (5, 0),
             Screen::Settings(_) => (6, 0),
+            Screen::Pin(_) => (7, 0),
+            Screen::Hr(_) => (8, 0),
         }
     }
 
@@ -331,6 +344,10 @@ impl App {
             Message::Quiz(message) => self.update_quiz(message),
             Message::Result(message) => self.update_result(message),
             Message::Settings(message) => self.update_settings(message),
+            Message::Pin(message) => self.update_pin(message),
+            Message::PinChecked(result) => self.pin_checked(result),
+            Message::Hr(message) => self.update_hr(message),
+            Message::HrPressed => self.open_pin_gate(),
             Message::KeyPressed(key, modifiers) => self.key_pressed(&key, modifiers),
             Message::Window(event) => self.window_event(event),
             Message::HomePressed => self.go_home(),
@@ -771,6 +788,83 @@ impl App {
         }
     }
 
+    /// The HR area is behind the admin PIN: set it on first entry, ask for it after.
+    fn open_pin_gate(&mut self) -> Task<Message> {
+        self.suspended_quiz = None;
+        let mode = match crate::hr::pin::load(self.store.root()) {
+            Ok(Some(_)) => pin_screen::Mode::Enter,
+            Ok(None) => pin_screen::Mode::Set,
+            // An unreadable PIN file must not open the door; the gate says why.
+            Err(error) => {
+                let mut gate = pin_screen::PinGate::new(pin_screen::Mode::Enter);
+                gate.failed(error.message(self.lang()));
+                self.screen = Screen::Pin(gate);
+                return Task::none();
+            }
+        };
+        self.screen = Screen::Pin(pin_screen::PinGate::new(mode));
+        iced::widget::operation::focus(pin_screen::PIN_FIELD)
+    }
+
+    fn update_pin(&mut self, message: pin_screen::Message) -> Task<Message> {
+        let Screen::Pin(gate) = &mut self.screen else {
+            return Task::none();
+        };
+        let dir = self.store.root().to_path_buf();
+        match gate.update(message) {
+            pin_screen::Action::None => Task::none(),
+            pin_screen::Action::Cancel => self.go_home(),
+            pin_screen::Action::Set { pin, again } => Task::perform(
+                async move { crate::hr::pin::set(&dir, &pin, &again) },
+                Message::PinChecked,
+            ),
+            pin_screen::Action::Check(pin) => Task::perform(
+                async move { crate::hr::pin::unlock(&dir, &pin, Utc::now()) },
+                Message::PinChecked,
+            ),
+        }
+    }
+
+    fn pin_checked(&mut self, result: Result<(), crate::hr::pin::PinError>) -> Task<Message> {
+        let lang = self.lang();
+        match (result, &mut self.screen) {
+            (Ok(()), Screen::Pin(_)) => {
+                let (desk, load) = hr_screen::Desk::open(&self.hr_env());
+                self.screen = Screen::Hr(Box::new(desk));
+                load.map(Message::Hr)
+            }
+            (Err(error), Screen::Pin(gate)) => {
+                gate.failed(error.message(lang));
+                iced::widget::operation::focus(pin_screen::PIN_FIELD)
+            }
+            _ => Task::none(),
+        }
+    }
+
+    fn hr_env(&self) -> hr_screen::Env<'_> {
+        hr_screen::Env {
+            store: &self.store,
+            lang: self.lang(),
+            modules: self.catalog.modules.iter().map(|m| m.id.clone()).collect(),
+        }
+    }
+
+    fn update_hr(&mut self, message: hr_screen::Message) -> Task<Message> {
+        let env = hr_screen::Env {
+            store: &self.store,
+            lang: self.settings.language.unwrap_or(self.system_lang),
+            modules: self.catalog.modules.iter().map(|m| m.id.clone()).collect(),
+        };
+        let Screen::Hr(desk) = &mut self.screen else {
+            return Task::none();
+        };
+        match desk.update(message, &env) {
+            hr_screen::Action::None => Task::none(),
+            hr_screen::Action::Run(task) => task.map(Message::Hr),
+            hr_screen::Action::Leave => self.go_home(),
+        }
+    }
+
     /// Keys the focused widget did not use: Tab moves the focus, Escape goes back, and each
     /// screen maps its own shortcuts.
     fn key_pressed(&mut self, key: &Key, modifiers: keyboard::Modifiers) -> Task<Message> {
@@ -792,6 +886,7 @@ impl App {
             Screen::Settings(_) if escape => {
                 Some(Message::Settings(settings_screen::Message::BackPressed))
             }
+            Screen::Pin(_) if escape => Some(Message::Pin(pin_screen::Message::CancelPressed)),
             _ => None,
         };
         match message {
@@ -840,6 +935,8 @@ impl App {
                     self.store.root().display().to_string(),
                 )
                 .map(Message::Settings),
+            Screen::Pin(gate) => gate.view(&ctx).map(Message::Pin),
+            Screen::Hr(desk) => desk.view(&ctx).map(Message::Hr),
         };
         let mut page = column![self.view_header(&ctx)];
         if !self.notices.is_empty() {
@@ -869,7 +966,12 @@ impl App {
     fn view_header<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         // The learner's name takes the room left by the buttons and wraps, so a long name
         // never pushes a button off a narrow (or 200% text size) window.
+        let admin = matches!(self.screen, Screen::Hr(_) | Screen::Pin(_));
         let who: Element<'a, Message> = match ctx.learner {
+            _ if admin => container(text(ctx.t("hr-area")).size(size::BODY).font(widget::BOLD))
+                .width(Length::Fill)
+                .align_x(Alignment::End)
+                .into(),
             Some(learner) => column![
                 text(&learner.name).size(size::BODY).font(widget::BOLD),
                 widget::muted(ctx, learner.unit.as_str()),
@@ -893,11 +995,14 @@ impl App {
         if self.learner.is_some() {
             bar = bar.push(nav(ctx.t("nav-home"), Message::HomePressed));
         }
-        if !matches!(self.screen, Screen::Profile(_)) {
+        if !matches!(self.screen, Screen::Profile(_)) && !admin {
             bar = bar.push(nav(
                 ctx.t("nav-switch-profile"),
                 Message::SwitchProfilePressed,
             ));
+        }
+        if !admin {
+            bar = bar.push(nav(ctx.t("nav-hr"), Message::HrPressed));
         }
         bar = bar.push(nav(ctx.t("nav-settings"), Message::SettingsPressed));
         container(bar.align_y(Alignment::Center))
@@ -928,7 +1033,7 @@ impl App {
 }
 
 /// Imports bundles and says, per file, what was added or why it was refused.
-fn import_lines(
+pub fn import_lines(
     store: &Store,
     path: &std::path::Path,
     lang: Lang,

@@ -47,6 +47,11 @@ enum Command {
         #[command(subcommand)]
         command: latih_asn::cli::records::RecordsCommand,
     },
+    /// This PC only: reset a forgotten admin PIN (written to the journal).
+    Admin {
+        #[command(subcommand)]
+        command: latih_asn::cli::admin::AdminCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -75,6 +80,10 @@ fn main() -> ExitCode {
             );
             latih_asn::cli::content::run(command, lang, dir.ok().as_deref())
         }
+        Some(Command::Admin { command }) => match data_dir() {
+            Ok(dir) => latih_asn::cli::admin::run(command, &dir, flag_lang.unwrap_or(system_lang)),
+            Err(code) => code,
+        },
         Some(Command::Records { command }) => match data_dir() {
             Ok(dir) => latih_asn::cli::records::run(command, &dir, flag_lang, system_lang),
             Err(code) => code,

@@ -175,6 +175,14 @@ pub mod containers {
         }
     }
 
+    /// A solid block of one colour: chart bars and their legend.
+    pub fn swatch(color: Color) -> impl Fn(&Theme) -> container::Style {
+        move |_| container::Style {
+            background: Some(Background::Color(color)),
+            ..container::Style::default()
+        }
+    }
+
     /// Feedback after an answer: green for right, red for wrong.
     pub fn verdict(colors: Colors, right: bool) -> impl Fn(&Theme) -> container::Style {
         move |_| container::Style {

@@ -13,12 +13,12 @@ use clap::Subcommand;
 use crate::content;
 use crate::i18n;
 use crate::lang::Lang;
-use crate::records::bundle;
 use crate::records::trust::{self, Approval, Decision, Enrolment, EnrolmentRequest, How, KeyTrust};
 use crate::records::{
-    Authority, Correction, CorrectionKind, Identity, Loaded, ProblemKind, Status, Store,
-    StoreError, Verification, export, people, summary, verify_loaded,
+    Authority, CorrectionKind, Identity, Loaded, ProblemKind, Status, Store, StoreError,
+    Verification, export, people, summary, verify_loaded,
 };
+use crate::records::{bundle, decide};
 
 #[derive(Subcommand, Debug)]
 pub enum RecordsCommand {
@@ -577,33 +577,31 @@ fn summarize(store: &Store, lang: Lang) -> ExitCode {
 }
 
 fn correct(store: &Store, kind: CorrectionKind, reason: &str, by: &str, lang: Lang) -> ExitCode {
-    if reason.trim().is_empty() || by.trim().is_empty() {
-        eprintln!("{}", i18n::tr(lang, "cli-correction-needs-reason"));
-        return ExitCode::from(2);
-    }
-    let authority = match store.authority() {
-        Ok(authority) => authority,
-        Err(error) => return fail(&error, lang),
-    };
-    let (correction, key) = match &authority {
-        Some(authority) => (
-            Correction::by_authority(kind, reason, by, Utc::now(), authority),
-            "cli-correction-saved",
-        ),
-        None => match store.identity() {
-            Ok(identity) => (
-                Correction::signed(kind, reason, by, Utc::now(), &identity),
-                "cli-correction-proposed",
-            ),
-            Err(error) => return fail(&error, lang),
-        },
-    };
-    match store.save_correction(&correction) {
-        Ok(()) => {
-            println!("{}", say(lang, key, &[("id", &correction.id.to_string())]));
+    match decide::correct(store, kind, reason, by, Utc::now()) {
+        Ok(decide::Corrected::Saved(id)) => {
+            println!(
+                "{}",
+                say(lang, "cli-correction-saved", &[("id", &id.to_string())])
+            );
             ExitCode::SUCCESS
         }
-        Err(error) => fail(&error, lang),
+        Ok(decide::Corrected::Proposed(id)) => {
+            println!(
+                "{}",
+                say(lang, "cli-correction-proposed", &[("id", &id.to_string())])
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => decide_failed(&error, lang),
+    }
+}
+
+/// Bad input and refusals are problems found (1); missing names and failed writes could not run (2).
+fn decide_failed(error: &decide::DecideError, lang: Lang) -> ExitCode {
+    eprintln!("{}", error.message(lang));
+    match error {
+        decide::DecideError::NeedsReason | decide::DecideError::Store(_) => ExitCode::from(2),
+        _ => ExitCode::from(1),
     }
 }
 
@@ -672,69 +670,28 @@ fn decide(
     decision: Decision,
     lang: Lang,
 ) -> ExitCode {
-    if by.trim().is_empty() {
-        eprintln!("{}", say(lang, "cli-correction-needs-reason", &[]));
-        return ExitCode::from(2);
-    }
-    let authority = match store.authority() {
-        Ok(Some(authority)) => authority,
-        Ok(None) => return fail(&StoreError::NoAuthority, lang),
-        Err(error) => return fail(&error, lang),
-    };
     let loaded = store.read();
-    let wanted = device.trim().to_ascii_lowercase().replace('-', "");
-    let matches: Vec<_> = loaded
-        .seen
-        .iter()
-        .filter(|(id, _)| !wanted.is_empty() && id.simple().to_string().starts_with(&wanted))
-        .collect();
-    let [(id, keys)] = matches.as_slice() else {
-        eprintln!("{}", say(lang, "cli-not-found", &[("what", device)]));
-        return ExitCode::from(1);
-    };
-    let Some(seen) = keys.iter().find(|s| {
-        crate::records::authority::fingerprint_matches(&trust::fingerprint(&s.key), fingerprint)
-    }) else {
-        eprintln!(
-            "{}",
-            say(
-                lang,
-                "cli-devices-fingerprint-mismatch",
-                &[("device", &id.to_string())]
-            )
-        );
-        return ExitCode::from(1);
-    };
-    if decision == Decision::Approved
-        && let Some(approved) = loaded.trust.approved.get(id)
-    {
-        if approved.public_key == seen.key.public_key {
+    match decide::decide_device(
+        store,
+        &loaded,
+        device,
+        fingerprint,
+        by,
+        decision,
+        Utc::now(),
+    ) {
+        Ok(decide::DeviceDecided::Already { device }) => {
             println!(
                 "{}",
-                say(lang, "cli-devices-already", &[("device", &id.to_string())])
+                say(
+                    lang,
+                    "cli-devices-already",
+                    &[("device", &device.to_string())]
+                )
             );
-            return ExitCode::SUCCESS;
+            ExitCode::SUCCESS
         }
-        eprintln!(
-            "{}",
-            say(
-                lang,
-                "cli-devices-other-key",
-                &[("device", &id.to_string())]
-            )
-        );
-        return ExitCode::from(1);
-    }
-    let approval = Approval::signed(
-        &authority,
-        &seen.key,
-        decision,
-        How::Fingerprint,
-        by,
-        Utc::now(),
-    );
-    match store.save_approval(&approval) {
-        Ok(()) => {
+        Ok(decide::DeviceDecided::Done { device, attempts }) => {
             let key = if decision == Decision::Approved {
                 "cli-devices-approved-now"
             } else {
@@ -746,14 +703,14 @@ fn decide(
                     lang,
                     key,
                     &[
-                        ("device", &id.to_string()),
-                        ("count", &seen.attempts.to_string())
+                        ("device", &device.to_string()),
+                        ("count", &attempts.to_string())
                     ]
                 )
             );
             ExitCode::SUCCESS
         }
-        Err(error) => fail(&error, lang),
+        Err(error) => decide_failed(&error, lang),
     }
 }
 

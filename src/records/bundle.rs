@@ -477,6 +477,7 @@ fn commit(
                 batch: None,
                 proposals: 0,
                 held: 0,
+                event: None,
             };
             if let Err(journal_error) = crate::records::journal::append(store, &entry) {
                 log::warn!("{journal_error}");
@@ -599,6 +600,7 @@ fn commit(
         batch: (!nothing_new).then_some(batch_id),
         proposals: report.proposals,
         held: report.held,
+        event: None,
     };
     if !nothing_new {
         let batch = ImportBatch {

@@ -60,7 +60,8 @@ mod table;
 mod workbook;
 mod xapi;
 
-pub use csv_file::{attempts_csv, summary_csv};
+pub use csv_file::{attempts_csv, summary_csv, table_csv};
+pub use table::Cell;
 pub use workbook::xlsx;
 pub use xapi::{
     ACTIVITY_BASE, AUTHORITY_HOME_PAGE, NIP_HOME_PAGE, VERB_VOIDED, xapi_statements, xapi_write,

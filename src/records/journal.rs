@@ -48,6 +48,39 @@ pub struct JournalEntry {
     /// Attempts held because their device is not approved.
     #[serde(default)]
     pub held: usize,
+    /// Set when the entry records an administrative act, not an import.
+    #[serde(default)]
+    pub event: Option<AdminEvent>,
+}
+
+/// Acts on this PC that HR must be able to see afterwards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AdminEvent {
+    /// The admin PIN was removed from the command line (a forgotten PIN). `by` is the name the
+    /// person gave, `account` the operating-system user who ran the command.
+    PinReset { by: String, account: String },
+}
+
+impl JournalEntry {
+    /// An entry for an administrative act.
+    pub fn admin(event: AdminEvent, at: DateTime<Utc>) -> JournalEntry {
+        JournalEntry {
+            at,
+            source: String::new(),
+            device: None,
+            added_attempts: 0,
+            added_learners: 0,
+            already_present: 0,
+            conflicts: Vec::new(),
+            refused: None,
+            id: Some(Uuid::new_v4()),
+            file_hash: None,
+            batch: None,
+            proposals: 0,
+            held: 0,
+            event: Some(event),
+        }
+    }
 }
 
 /// What the journal says, and what is wrong with it.

@@ -62,6 +62,16 @@ fn write_csv_row<W: Write>(csv: &mut csv::Writer<W>, cells: &[Cell<'_>]) -> io::
     csv.write_record(None::<&[u8]>).map_err(csv_error)
 }
 
+/// Any table, with the same conventions as the record exports (BOM, `;`, neutralised text,
+/// NIPs kept as text), for the HR screens' own exports.
+pub fn table_csv<W: Write>(out: W, rows: &[Vec<Cell<'_>>]) -> io::Result<()> {
+    let mut csv = csv_writer(out)?;
+    for row in rows {
+        write_csv_row(&mut csv, row)?;
+    }
+    csv.flush()
+}
+
 /// One row per attempt.
 pub fn attempts_csv<W: Write>(
     out: W,

@@ -17,7 +17,7 @@ use crate::records::verify::{Status, Verification};
 
 /// One cell of a table, typed so that each file format can write it its own way.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Cell<'a> {
+pub enum Cell<'a> {
     Text(Cow<'a, str>),
     Number(u32),
     /// A learner's NIP, which must stay text with every digit.
@@ -26,7 +26,7 @@ pub(super) enum Cell<'a> {
 }
 
 impl<'a> Cell<'a> {
-    pub(super) fn text(text: impl Into<Cow<'a, str>>) -> Self {
+    pub fn text(text: impl Into<Cow<'a, str>>) -> Self {
         Cell::Text(text.into())
     }
 }
