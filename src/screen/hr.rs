@@ -20,6 +20,7 @@ use crate::theme;
 use crate::widget;
 
 pub const SCROLL: &str = "hr_scroll";
+pub const IMPORT_PATH: &str = "hr_import_path";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -260,6 +261,7 @@ impl Desk {
             .wrap(),
             row![
                 text_input(&ctx.t("records-path-hint"), &self.import_path)
+                    .id(IMPORT_PATH)
                     .on_input(Message::ImportPathChanged)
                     .on_submit(Message::ImportPressed)
                     .size(widget::size::BODY)

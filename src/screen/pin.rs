@@ -7,6 +7,7 @@ use crate::app::Ctx;
 use crate::widget;
 
 pub const PIN_FIELD: &str = "pin_field";
+pub const AGAIN_FIELD: &str = "pin_again";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -121,6 +122,7 @@ impl PinGate {
         if self.mode == Mode::Set {
             form = form.push(widget::body(ctx.t("pin-again-label"))).push(
                 text_input(&ctx.t("pin-hint"), &self.again)
+                    .id(AGAIN_FIELD)
                     .secure(true)
                     .on_input(Message::AgainChanged)
                     .on_submit(Message::Submitted)

@@ -19,6 +19,9 @@ use crate::widget;
 /// Lists longer than this are cut, with a note to narrow the search: drawing 10,000 rows would
 /// make every keystroke slow.
 pub const MAX_ROWS: usize = 200;
+pub const SEARCH: &str = "hr_search";
+pub const FROM: &str = "hr_from";
+pub const TO: &str = "hr_to";
 
 #[derive(Debug, Default)]
 pub struct CompletionTab {
@@ -229,28 +232,36 @@ impl CompletionTab {
                 Message::ModulePicked(Some(id.clone())),
             ));
         }
-        let field = |hint: String, value: &'a str, on_input: fn(String) -> Message| {
-            text_input(&hint, value)
-                .on_input(on_input)
-                .size(widget::size::BODY)
-                .padding(8)
-                .width(Length::Fixed(170.0))
-        };
+        let field =
+            |id: &'static str, hint: String, value: &'a str, on_input: fn(String) -> Message| {
+                text_input(&hint, value)
+                    .id(id)
+                    .on_input(on_input)
+                    .size(widget::size::BODY)
+                    .padding(8)
+                    .width(Length::Fixed(170.0))
+            };
         let mut dates = column![
             row![
                 column![
                     widget::body(ctx.t("hr-from")),
-                    field(ctx.t("hr-date-hint"), &self.from_text, Message::FromChanged)
+                    field(
+                        FROM,
+                        ctx.t("hr-date-hint"),
+                        &self.from_text,
+                        Message::FromChanged
+                    )
                 ]
                 .spacing(4),
                 column![
                     widget::body(ctx.t("hr-to")),
-                    field(ctx.t("hr-date-hint"), &self.to_text, Message::ToChanged)
+                    field(TO, ctx.t("hr-date-hint"), &self.to_text, Message::ToChanged)
                 ]
                 .spacing(4),
                 column![
                     widget::body(ctx.t("hr-search")),
                     text_input(&ctx.t("hr-search-hint"), &self.filter.search)
+                        .id(SEARCH)
                         .on_input(Message::SearchChanged)
                         .size(widget::size::BODY)
                         .padding(8)

@@ -19,6 +19,10 @@ use crate::screen::hr::completion::MAX_ROWS;
 use crate::theme;
 use crate::widget;
 
+pub const DETAIL: &str = "review_detail";
+pub const BY: &str = "review_by";
+pub const PIN: &str = "review_pin";
+
 #[derive(Debug, Default)]
 pub struct ReviewTab {
     /// The item whose form is open (index into the snapshot's list).
@@ -167,10 +171,11 @@ impl ReviewTab {
         item: &'a Item,
         choices: &[Choice],
     ) -> Element<'a, Message> {
-        let input = |label: String, hint: String, value: &'a str, on: fn(String) -> Message| {
+        let input = |id: &'static str, label: String, value: &'a str, on: fn(String) -> Message| {
             column![
                 widget::body(label),
-                text_input(&hint, value)
+                text_input("", value)
+                    .id(id)
                     .on_input(on)
                     .size(widget::size::BODY)
                     .padding(8)
@@ -184,21 +189,12 @@ impl ReviewTab {
             ctx.t("hr-review-reason")
         };
         let mut form = column![
-            input(
-                detail_label,
-                String::new(),
-                &self.detail,
-                Message::DetailChanged
-            ),
-            input(
-                ctx.t("hr-review-by"),
-                String::new(),
-                &self.by,
-                Message::ByChanged
-            ),
+            input(DETAIL, detail_label, &self.detail, Message::DetailChanged),
+            input(BY, ctx.t("hr-review-by"), &self.by, Message::ByChanged),
             column![
                 widget::body(ctx.t("hr-review-pin")),
                 text_input("", &self.pin)
+                    .id(PIN)
                     .secure(true)
                     .on_input(Message::PinChanged)
                     .size(widget::size::BODY)

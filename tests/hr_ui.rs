@@ -1,0 +1,334 @@
+//! HR's area clicked through in the simulator: the admin PIN, importing a learner PC's records,
+//! approving that PC after comparing its fingerprint, completion by unit with drill-down and
+//! filters, the CSV that carries the screen's numbers, and voiding an edited record.
+
+#[path = "harness/app.rs"]
+mod harness;
+#[path = "harness/records.rs"]
+mod made;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use harness::{assert_shows, click, open, send, shows, shows_containing, type_into};
+use latih_asn::app::{App, Message, Screen};
+use latih_asn::hr::completion::{Filter, Standing};
+use latih_asn::lang::Lang;
+use latih_asn::quiz::Mode;
+use latih_asn::records::Store;
+use latih_asn::screen::hr::completion::{self as completion_screen, Which};
+use latih_asn::screen::hr::{self as hr_screen, review};
+use latih_asn::screen::pin;
+
+const SITI: &str = "198001012005012001";
+const BUDI: &str = "198502022010011002";
+const PIN: &str = "246810";
+
+fn run(data: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_latih-asn"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data)
+        .output()
+        .unwrap()
+}
+
+fn cli(data: &Path, args: &[&str]) {
+    let out = run(data, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A learner PC where Siti passed the exam and Budi only practised; its bundle.
+fn desk_bundle(out: &Path) -> (tempfile::TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let siti = made::learner(&store, "Siti Aminah", SITI);
+    made::take_exam(&store, &siti, 1, true);
+    let budi = made::learner(&store, "Budi Santoso", BUDI);
+    made::take(&store, &budi, Mode::Practice, 2, false);
+    let bundle = out.join("meja-1.bundle.ron");
+    cli(
+        dir.path(),
+        &[
+            "records",
+            "export",
+            "--format",
+            "bundle",
+            "--out",
+            bundle.to_str().unwrap(),
+        ],
+    );
+    let fingerprint = store.identity().unwrap().fingerprint();
+    (dir, bundle, fingerprint)
+}
+
+fn hr_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    cli(
+        dir.path(),
+        &[
+            "records",
+            "authority",
+            "init",
+            "--name",
+            "BKPSDM Kab. Mesuji",
+        ],
+    );
+    dir
+}
+
+fn enter_with_new_pin(app: &mut App) {
+    click(app, "SDM");
+    assert_shows(app, "Buat PIN admin");
+    type_into(app, pin::PIN_FIELD, PIN);
+    type_into(app, pin::AGAIN_FIELD, "246811");
+    click(app, "Lanjut");
+    assert_shows(app, "Kedua PIN tidak sama. Ketik ulang keduanya.");
+    type_into(app, pin::PIN_FIELD, PIN);
+    type_into(app, pin::AGAIN_FIELD, PIN);
+    click(app, "Lanjut");
+    assert_shows(app, "Meja SDM");
+}
+
+fn desk(app: &App) -> &hr_screen::Desk {
+    match app.screen() {
+        Screen::Hr(desk) => desk,
+        _ => panic!("not in the HR area"),
+    }
+}
+
+#[test]
+fn hr_imports_approves_a_pc_and_drills_down_from_unit_to_attempt() {
+    let out = tempfile::tempdir().unwrap();
+    let (_desk, bundle, fingerprint) = desk_bundle(out.path());
+    let hr = hr_dir();
+    let mut app = open(hr.path(), Lang::Id);
+    enter_with_new_pin(&mut app);
+    // The PIN is stored as an Argon2id hash, never as the digits.
+    let stored = std::fs::read_to_string(hr.path().join("admin/pin.ron")).unwrap();
+    assert!(stored.contains("$argon2id$") && !stored.contains(PIN));
+
+    type_into(&mut app, hr_screen::IMPORT_PATH, bundle.to_str().unwrap());
+    click(&mut app, "Impor dari jalur ini");
+    // Held: the PC is not approved, so nobody counts yet.
+    assert!(shows_containing(&app, "ditahan"));
+    assert_shows(&app, "Perlu ditinjau (1)");
+    click(&mut app, "Perlu ditinjau (1)");
+    assert!(shows_containing(&app, &fingerprint));
+    click(&mut app, "Putuskan…");
+    // A wrong fingerprint is refused, and nothing is approved.
+    type_into(&mut app, review::DETAIL, "0000 0000 0000 0000");
+    type_into(&mut app, review::BY, "Kasubbag Kepegawaian");
+    type_into(&mut app, review::PIN, PIN);
+    click(&mut app, "Setujui PC ini");
+    assert!(shows_containing(&app, "tidak ada yang disetujui"));
+    assert_shows(&app, "Perlu ditinjau (1)");
+    // The right one, but a wrong PIN: refused too.
+    send(
+        &mut app,
+        Message::Hr(hr_screen::Message::Review(review::Message::DetailChanged(
+            fingerprint.clone(),
+        ))),
+    );
+    type_into(&mut app, review::PIN, "999999");
+    click(&mut app, "Setujui PC ini");
+    assert_shows(&app, "PIN salah.");
+    type_into(&mut app, review::PIN, PIN);
+    click(&mut app, "Setujui PC ini");
+    assert!(shows_containing(&app, "disetujui"));
+    assert_shows(&app, "Perlu ditinjau (0)");
+    assert_shows(&app, "Tidak ada yang perlu ditinjau.");
+
+    click(&mut app, "Penyelesaian");
+    let tally = &desk(&app).completion.tally;
+    let unit = &tally.units[0];
+    assert_eq!(unit.unit, "Bagian Umum");
+    assert_eq!(unit.people, 2);
+    let asn = unit.modules["asn"];
+    assert_eq!(asn.get(Standing::Passed), 1);
+    assert_eq!(asn.get(Standing::InProgress), 1);
+    assert_eq!(unit.modules["pilkada"].get(Standing::NotStarted), 2);
+    // Unit → people → attempts.
+    click(&mut app, "Bagian Umum");
+    assert_shows(&app, "‹ Semua unit");
+    click(&mut app, "Siti Aminah");
+    assert_shows(&app, "Semua percobaan");
+    assert_shows(&app, "sah");
+    click(&mut app, "‹ Kembali");
+    // Search narrows the people; the module filter narrows the counts.
+    type_into(&mut app, completion_screen::SEARCH, "budi");
+    assert_eq!(desk(&app).completion.tally.people.len(), 1);
+    assert!(shows(&app, "Budi Santoso") && !shows(&app, "Siti Aminah"));
+}
+
+#[test]
+fn the_completion_csv_carries_the_filters_and_numbers_of_the_screen() {
+    let out = tempfile::tempdir().unwrap();
+    let (_desk, bundle, fingerprint) = desk_bundle(out.path());
+    let hr = hr_dir();
+    // Held until approved: the import says so with exit 1.
+    let held = run(hr.path(), &["records", "import", bundle.to_str().unwrap()]);
+    assert_eq!(held.status.code(), Some(1));
+    let store = Store::open(hr.path()).unwrap();
+    let device = store.read().seen.keys().next().copied().unwrap();
+    cli(
+        hr.path(),
+        &[
+            "records",
+            "devices",
+            "approve",
+            &device.to_string(),
+            "--fingerprint",
+            &fingerprint,
+            "--by",
+            "Kasubbag",
+        ],
+    );
+    let mut app = open(hr.path(), Lang::Id);
+    enter_with_new_pin(&mut app);
+    send(
+        &mut app,
+        Message::Hr(hr_screen::Message::Completion(
+            completion_screen::Message::ModulePicked(Some("asn".into())),
+        )),
+    );
+    type_into(&mut app, completion_screen::SEARCH, "siti");
+    let csv = out.path().join("unit.csv");
+    send(
+        &mut app,
+        Message::Hr(hr_screen::Message::Completion(
+            completion_screen::Message::ExportTo(Which::Units, Some(csv.clone())),
+        )),
+    );
+    assert!(shows_containing(&app, "Ditulis: "));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let rows: Vec<Vec<&str>> = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| l.split(';').collect())
+        .collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    // Unit; module; people; passed; %; learning; not started; review; from; to; search
+    assert_eq!(
+        rows[1],
+        [
+            "Bagian Umum",
+            "asn",
+            "1",
+            "1",
+            "100",
+            "0",
+            "0",
+            "0",
+            "",
+            "",
+            "siti"
+        ]
+    );
+    let tally = desk(&app).completion.tally.clone();
+    assert_eq!(tally.totals["asn"].get(Standing::Passed), 1);
+    assert_eq!(
+        desk(&app).completion.filter,
+        Filter {
+            module: Some("asn".into()),
+            search: "siti".into(),
+            ..Filter::default()
+        }
+    );
+    let people = out.path().join("people.csv");
+    send(
+        &mut app,
+        Message::Hr(hr_screen::Message::Completion(
+            completion_screen::Message::ExportTo(Which::People, Some(people.clone())),
+        )),
+    );
+    let text = std::fs::read_to_string(&people).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[1].contains(&format!("=\"\"{SITI}\"\"")) || lines[1].contains(SITI));
+    assert!(
+        lines[1].contains(";Siti Aminah;asn;Lulus;100;"),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn an_edited_record_is_voided_from_the_review_list_with_the_pin_asked_again() {
+    let hr = hr_dir();
+    let store = Store::open(hr.path()).unwrap();
+    let siti = made::learner(&store, "Siti Aminah", SITI);
+    let attempt = made::take_exam(&store, &siti, 1, false);
+    let file = std::fs::read_dir(hr.path().join("attempts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(&attempt.id.to_string()))
+        .unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("passed: false", "passed: true")).unwrap();
+
+    let mut app = open(hr.path(), Lang::Id);
+    enter_with_new_pin(&mut app);
+    click(&mut app, "Perlu ditinjau (1)");
+    assert!(shows_containing(&app, "diubah setelah ditulis"));
+    click(&mut app, "Putuskan…");
+    type_into(&mut app, review::DETAIL, "Nilai diubah dengan tangan");
+    type_into(&mut app, review::BY, "Kasubbag Kepegawaian");
+    type_into(&mut app, review::PIN, PIN);
+    click(&mut app, "Batalkan percobaan");
+    assert!(shows_containing(&app, "Koreksi disimpan"));
+    assert_shows(&app, "Perlu ditinjau (0)");
+    let verification = latih_asn::records::verify_loaded(&store.read());
+    assert!(verification.voided().contains(&attempt.id));
+}
+
+#[test]
+fn a_wrong_pin_keeps_hr_out_and_the_wait_grows() {
+    let hr = hr_dir();
+    let mut app = open(hr.path(), Lang::Id);
+    enter_with_new_pin(&mut app);
+    click(&mut app, "Keluar dari area SDM");
+    assert!(!shows(&app, "Meja SDM"));
+    click(&mut app, "SDM");
+    assert_shows(&app, "PIN admin");
+    for _ in 0..2 {
+        type_into(&mut app, pin::PIN_FIELD, "000000");
+        click(&mut app, "Lanjut");
+        assert_shows(&app, "PIN salah.");
+    }
+    type_into(&mut app, pin::PIN_FIELD, "000000");
+    click(&mut app, "Lanjut");
+    assert_shows(&app, "PIN salah terlalu sering. Coba lagi dalam 5 detik.");
+    // Even the right PIN waits now, and a restart does not reset the count.
+    let mut app = open(hr.path(), Lang::Id);
+    click(&mut app, "SDM");
+    type_into(&mut app, pin::PIN_FIELD, PIN);
+    click(&mut app, "Lanjut");
+    assert!(shows_containing(&app, "Coba lagi dalam"));
+    assert!(!shows(&app, "Meja SDM"));
+}
+
+#[test]
+fn a_forgotten_pin_is_reset_from_the_command_line_and_journalled() {
+    let hr = hr_dir();
+    latih_asn::hr::pin::set(hr.path(), PIN, PIN).unwrap();
+    cli(
+        hr.path(),
+        &["admin", "reset-pin", "--by", "Kasubbag Kepegawaian"],
+    );
+    assert!(!hr.path().join("admin/pin.ron").exists());
+    let journal: String = std::fs::read_dir(hr.path().join("journal"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(journal.contains("PinReset"), "{journal}");
+    assert!(journal.contains("Kasubbag Kepegawaian"));
+    let mut app = open(hr.path(), Lang::Id);
+    click(&mut app, "SDM");
+    assert_shows(&app, "Buat PIN admin");
+}
