@@ -732,15 +732,19 @@ impl App {
                 settings_screen::run_pack_request(request, self.store.packs_dir())
                     .map(Message::PacksChanged)
             }
-            settings_screen::Action::ExportRecords(kind) => {
+            settings_screen::Action::Dialog(task) => task.map(Message::Settings),
+            settings_screen::Action::ExportRecords(kind, dir) => {
                 let store = self.store.clone();
                 let lang = self.lang();
                 let modules: Vec<String> =
                     self.catalog.modules.iter().map(|m| m.id.clone()).collect();
                 Task::perform(
                     async move {
-                        crate::records::transfer::export_to_folder(
+                        let dir =
+                            dir.unwrap_or_else(|| crate::records::transfer::exports_dir(&store));
+                        crate::records::transfer::export_into(
                             &store,
+                            &dir,
                             kind,
                             &modules,
                             lang,

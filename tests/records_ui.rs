@@ -99,3 +99,30 @@ fn a_bundle_goes_from_a_desk_to_hr_once() {
     assert_eq!(hr.attempts().len(), 1);
     assert_shows(&hr, "Impor catatan");
 }
+
+#[test]
+fn exports_go_to_the_folder_chosen_in_the_dialog() {
+    let desk_dir = tempfile::tempdir().unwrap();
+    let usb = tempfile::tempdir().unwrap();
+    let mut desk = desk_with_an_exam(desk_dir.path());
+    click(&mut desk, "Pengaturan");
+    // What the system dialog answers when the user picks the USB stick.
+    send(
+        &mut desk,
+        Message::Settings(settings::Message::ExportFolderPicked(Some(
+            usb.path().to_path_buf(),
+        ))),
+    );
+    assert!(shows_containing(&desk, &usb.path().display().to_string()));
+    click(&mut desk, "Ekspor catatan (bundle)");
+    let written: Vec<_> = fs::read_dir(usb.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(written[0].ends_with(".bundle.ron"));
+    // The file name carries the date.
+    let today = chrono::Utc::now().format("%Y%m%d").to_string();
+    assert!(written[0].contains(&today), "{written:?}");
+    assert!(!desk_dir.path().join("exports").exists());
+}

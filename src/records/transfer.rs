@@ -38,7 +38,19 @@ pub fn export_to_folder(
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let dir = exports_dir(store);
+    export_into(store, &exports_dir(store), kind, modules, lang, now)
+}
+
+/// Like [`export_to_folder`], into a folder the user chose (a USB stick, a shared folder).
+pub fn export_into(
+    store: &Store,
+    dir: &std::path::Path,
+    kind: ExportKind,
+    modules: &[String],
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let dir = dir.to_path_buf();
     let stamp = now.format("%Y%m%dT%H%M%S");
     let files: Vec<(Format, String)> = match kind {
         // Each write makes the folder when it is missing.

@@ -41,6 +41,8 @@ pub struct SettingsScreen {
     records_outcome: Option<Result<Vec<String>, Vec<String>>>,
     /// This PC's key fingerprint, which HR compares before approving its records.
     fingerprint: Option<String>,
+    /// Where exports go, when the user chose a folder (else the data folder's `exports/`).
+    export_dir: Option<PathBuf>,
 }
 
 /// A pack change that needs a second click.
@@ -72,20 +74,32 @@ pub enum Message {
     /// A pending install or removal is called off.
     PendingCancelled,
     RecordsPathChanged(String),
+    /// Open the system's dialog for a pack folder, a records file or folder, or the folder
+    /// exports go to.
+    PickPack,
+    PackPicked(Option<PathBuf>),
+    PickRecords {
+        folder: bool,
+    },
+    RecordsPicked(Option<PathBuf>),
+    PickExportFolder,
+    ExportFolderPicked(Option<PathBuf>),
     ExportPressed(ExportKind),
     ImportRecordsPressed,
     OpenDataFolderPressed,
     BackPressed,
 }
 
-#[derive(Debug, Clone)]
 pub enum Action {
     None,
     Changed(Settings),
     /// Change the installed packs (run it off the UI thread: see [`run_pack_request`]).
     Packs(PackRequest),
-    ExportRecords(ExportKind),
+    /// Export into the chosen folder, or the data folder's `exports/` when none was chosen.
+    ExportRecords(ExportKind, Option<PathBuf>),
     ImportRecords(PathBuf),
+    /// A system file dialog to show (its answer comes back as a message).
+    Dialog(iced::Task<Message>),
     OpenDataFolder,
     Back,
 }
@@ -151,10 +165,48 @@ impl SettingsScreen {
                 self.records_path = path;
                 return Action::None;
             }
+            Message::PickPack => {
+                return Action::Dialog(dialog(
+                    rfd::AsyncFileDialog::new().pick_folder(),
+                    Message::PackPicked,
+                ));
+            }
+            Message::PackPicked(Some(path)) => {
+                self.pack_path = path.display().to_string();
+                return self.update(Message::ImportPressed, current);
+            }
+            Message::PickRecords { folder } => {
+                let ask = rfd::AsyncFileDialog::new();
+                return Action::Dialog(if folder {
+                    dialog(ask.pick_folder(), Message::RecordsPicked)
+                } else {
+                    dialog(
+                        ask.add_filter("latih-asn", &["ron"]).pick_file(),
+                        Message::RecordsPicked,
+                    )
+                });
+            }
+            Message::RecordsPicked(Some(path)) => {
+                self.records_path = path.display().to_string();
+                return self.update(Message::ImportRecordsPressed, current);
+            }
+            Message::PickExportFolder => {
+                return Action::Dialog(dialog(
+                    rfd::AsyncFileDialog::new().pick_folder(),
+                    Message::ExportFolderPicked,
+                ));
+            }
+            Message::ExportFolderPicked(Some(path)) => {
+                self.export_dir = Some(path);
+                return Action::None;
+            }
+            Message::PackPicked(None)
+            | Message::RecordsPicked(None)
+            | Message::ExportFolderPicked(None) => return Action::None,
             Message::ExportPressed(kind) if !self.records_busy => {
                 self.records_busy = true;
                 self.records_outcome = None;
-                return Action::ExportRecords(kind);
+                return Action::ExportRecords(kind, self.export_dir.clone());
             }
             Message::ImportRecordsPressed
                 if !self.records_busy && !self.records_path.trim().is_empty() =>
@@ -168,6 +220,11 @@ impl SettingsScreen {
             Message::BackPressed => return Action::Back,
         }
         Action::Changed(next)
+    }
+
+    /// The folder exports go to when the user chose one.
+    pub fn export_dir(&self) -> Option<&std::path::Path> {
+        self.export_dir.as_deref()
     }
 
     /// The app reports how a records export or import went.
@@ -318,6 +375,11 @@ impl SettingsScreen {
             ]
             .spacing(10),
         );
+        section = section.push(widget::secondary(
+            ctx,
+            ctx.t("settings-pick-folder"),
+            (!self.pack_busy).then_some(Message::PickPack),
+        ));
         if self.pack_busy {
             section = section.push(widget::muted(ctx, ctx.t("pack-busy")));
         }
@@ -480,6 +542,40 @@ impl SettingsScreen {
             .spacing(10)
             .wrap(),
             row![
+                widget::secondary(
+                    ctx,
+                    ctx.t("settings-export-folder"),
+                    idle.then_some(Message::PickExportFolder)
+                ),
+                widget::muted(
+                    ctx,
+                    match &self.export_dir {
+                        Some(dir) => ctx.t_args(
+                            "settings-export-folder-chosen",
+                            &[("path", &dir.display().to_string())]
+                        ),
+                        None => ctx.t("settings-export-folder-default"),
+                    }
+                ),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center)
+            .wrap(),
+            row![
+                widget::secondary(
+                    ctx,
+                    ctx.t("settings-pick-file"),
+                    idle.then_some(Message::PickRecords { folder: false })
+                ),
+                widget::secondary(
+                    ctx,
+                    ctx.t("settings-pick-folder"),
+                    idle.then_some(Message::PickRecords { folder: true })
+                ),
+            ]
+            .spacing(10)
+            .wrap(),
+            row![
                 text_input(&ctx.t("records-path-hint"), &self.records_path)
                     .id(RECORDS_INPUT)
                     .on_input(Message::RecordsPathChanged)
@@ -631,5 +727,17 @@ pub fn run_pack_request(request: PackRequest, packs_dir: PathBuf) -> Task<PackDo
             }
         },
         std::convert::identity,
+    )
+}
+
+/// Runs a system file dialog off the UI thread; `None` when the user cancelled it (or no dialog
+/// could be shown: the typed path stays as the fallback).
+pub fn dialog(
+    ask: impl std::future::Future<Output = Option<rfd::FileHandle>> + Send + 'static,
+    done: fn(Option<PathBuf>) -> Message,
+) -> iced::Task<Message> {
+    iced::Task::perform(
+        async move { ask.await.map(|file| file.path().to_path_buf()) },
+        done,
     )
 }
