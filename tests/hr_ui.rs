@@ -332,3 +332,26 @@ fn a_forgotten_pin_is_reset_from_the_command_line_and_journalled() {
     click(&mut app, "SDM");
     assert_shows(&app, "Buat PIN admin");
 }
+
+#[test]
+fn hr_changes_the_pin_after_giving_the_current_one() {
+    let hr = hr_dir();
+    let mut app = open(hr.path(), Lang::Id);
+    enter_with_new_pin(&mut app);
+    click(&mut app, "Pengaturan SDM");
+    type_into(&mut app, hr_screen::settings::CURRENT, "111111");
+    type_into(&mut app, hr_screen::settings::NEW, "13579135");
+    type_into(&mut app, hr_screen::settings::AGAIN, "13579135");
+    click(&mut app, "Ganti PIN");
+    assert_shows(&app, "PIN salah.");
+    type_into(&mut app, hr_screen::settings::CURRENT, PIN);
+    type_into(&mut app, hr_screen::settings::NEW, "13579135");
+    type_into(&mut app, hr_screen::settings::AGAIN, "13579135");
+    click(&mut app, "Ganti PIN");
+    assert_shows(&app, "PIN admin diganti.");
+    let now = chrono::Utc::now();
+    assert_eq!(
+        latih_asn::hr::pin::unlock(hr.path(), "13579135", now),
+        Ok(())
+    );
+}

@@ -203,6 +203,19 @@ pub fn set(data_dir: &Path, pin: &str, again: &str) -> Result<(), PinError> {
     save(data_dir, &AdminPin::new(pin)?)
 }
 
+/// Replaces the PIN: the current one is checked first (and counts as a try).
+pub fn change(
+    data_dir: &Path,
+    current: &str,
+    new: &str,
+    again: &str,
+    now: DateTime<Utc>,
+) -> Result<(), PinError> {
+    validate(new, again)?;
+    unlock(data_dir, current, now)?;
+    set(data_dir, new, again)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +285,24 @@ mod tests {
         let back = load(dir.path()).unwrap().unwrap();
         assert_eq!(back, pin);
         assert_eq!(back.failures, 1);
+    }
+
+    #[test]
+    fn change_needs_the_current_pin() {
+        let dir = tempfile::tempdir().unwrap();
+        set(dir.path(), "135790", "135790").unwrap();
+        let now = Utc::now();
+        assert_eq!(
+            change(dir.path(), "000000", "246810", "246810", now),
+            Err(PinError::Wrong { wait_secs: 0 })
+        );
+        assert_eq!(
+            change(dir.path(), "135790", "246810", "246811", now),
+            Err(PinError::Mismatch)
+        );
+        change(dir.path(), "135790", "246810", "246810", now).unwrap();
+        assert_eq!(unlock(dir.path(), "246810", now), Ok(()));
+        assert!(unlock(dir.path(), "135790", now).is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod completion;
 pub mod review;
+pub mod settings;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -26,15 +27,17 @@ pub const IMPORT_PATH: &str = "hr_import_path";
 pub enum Tab {
     Completion,
     Review,
+    Settings,
 }
 
 impl Tab {
-    const ALL: [Tab; 2] = [Tab::Completion, Tab::Review];
+    const ALL: [Tab; 3] = [Tab::Completion, Tab::Review, Tab::Settings];
 
     fn key(self) -> &'static str {
         match self {
             Tab::Completion => "hr-tab-completion",
             Tab::Review => "hr-tab-review",
+            Tab::Settings => "hr-tab-settings",
         }
     }
 }
@@ -51,6 +54,7 @@ pub struct Desk {
     pub data: Option<Arc<Snapshot>>,
     pub completion: completion::CompletionTab,
     pub review: review::ReviewTab,
+    pub settings: settings::SettingsTab,
     import_path: String,
     /// What the last import said, and whether it went cleanly.
     import_result: Option<(bool, Vec<String>)>,
@@ -63,6 +67,7 @@ pub enum Message {
     Loaded(Arc<Snapshot>),
     Completion(completion::Message),
     Review(review::Message),
+    Settings(settings::Message),
     ImportPathChanged(String),
     /// Import from the typed path.
     ImportPressed,
@@ -98,6 +103,7 @@ impl Desk {
             data: None,
             completion: completion::CompletionTab::default(),
             review: review::ReviewTab::default(),
+            settings: settings::SettingsTab::default(),
             import_path: String::new(),
             import_result: None,
             busy: true,
@@ -139,6 +145,12 @@ impl Desk {
                     }
                 }
             }
+            Message::Settings(message) => self
+                .settings
+                .update(message, env)
+                .map_or(Action::None, |task| {
+                    Action::Run(task.map(Message::Settings))
+                }),
             Message::ImportPathChanged(path) => {
                 self.import_path = path;
                 Action::None
@@ -217,6 +229,7 @@ impl Desk {
             Some(data) => match self.tab {
                 Tab::Completion => self.completion.view(ctx, data).map(Message::Completion),
                 Tab::Review => self.review.view(ctx, data).map(Message::Review),
+                Tab::Settings => self.settings.view(ctx).map(Message::Settings),
             },
         };
         let mut page = column![
