@@ -209,8 +209,13 @@ fn workbook(bytes: &[u8]) -> Result<Table, RosterError> {
         log::info!("roster: not an Excel workbook: {error}");
         RosterError::NotSpreadsheet
     })?;
+    let names = book.sheet_names();
+    if names.is_empty() {
+        // A zip, but not a workbook (a .docx, a folder of scans).
+        return Err(RosterError::NotSpreadsheet);
+    }
     let mut closest: Option<(Vec<String>, Vec<Column>)> = None;
-    for name in book.sheet_names() {
+    for name in names {
         let range = book
             .worksheet_range(&name)
             .map_err(|error| RosterError::Workbook {
