@@ -4,3 +4,4 @@
 pub mod admin;
 pub mod content;
 pub mod records;
+pub mod roster;

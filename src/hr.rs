@@ -5,4 +5,5 @@ pub mod completion;
 pub mod completion_csv;
 pub mod pin;
 pub mod review;
+pub mod roster;
 pub mod snapshot;

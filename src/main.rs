@@ -52,6 +52,14 @@ enum Command {
         #[command(subcommand)]
         command: latih_asn::cli::admin::AdminCommand,
     },
+    /// The employee roster (daftar pegawai): import HR's list from CSV or Excel (preview, then
+    /// --yes to apply), show it, write an empty template.
+    /// Exit codes: 0 all good, 1 problems found (a refused file, bad rows), 2 the command could
+    /// not run (unreadable or newer roster file, write error).
+    Roster {
+        #[command(subcommand)]
+        command: latih_asn::cli::roster::RosterCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -86,6 +94,10 @@ fn main() -> ExitCode {
         },
         Some(Command::Records { command }) => match data_dir() {
             Ok(dir) => latih_asn::cli::records::run(command, &dir, flag_lang, system_lang),
+            Err(code) => code,
+        },
+        Some(Command::Roster { command }) => match data_dir() {
+            Ok(dir) => latih_asn::cli::roster::run(command, &dir, flag_lang, system_lang),
             Err(code) => code,
         },
         None => match data_dir() {
