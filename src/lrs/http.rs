@@ -101,6 +101,10 @@ fn failure(error: ureq::Error) -> Answer {
         {
             Answer::Timeout
         }
+        // rustls reports a refused certificate or a server that speaks no TLS this way.
+        ureq::Error::Io(error) if error.kind() == std::io::ErrorKind::InvalidData => {
+            Answer::Broken(error.to_string())
+        }
         ureq::Error::Io(_)
         | ureq::Error::HostNotFound
         | ureq::Error::ConnectionFailed

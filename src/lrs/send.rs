@@ -684,16 +684,18 @@ mod tests {
         }
     }
 
+    type Fallback = Box<dyn FnMut(&[Uuid]) -> Answer>;
+
     /// Answers from a script, then `fallback` for whatever comes after; keeps each request's ids.
     struct Script {
         answers: VecDeque<Answer>,
-        fallback: Box<dyn FnMut(&[Uuid]) -> Answer>,
+        fallback: Fallback,
         requests: Vec<Vec<Uuid>>,
     }
 
     impl Script {
         fn new(answers: Vec<Answer>) -> Script {
-            Script::with(answers, |ids| ok(ids))
+            Script::with(answers, ok)
         }
         fn with(answers: Vec<Answer>, fallback: impl FnMut(&[Uuid]) -> Answer + 'static) -> Script {
             Script {

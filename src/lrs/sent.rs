@@ -278,7 +278,7 @@ mod tests {
         for damaged in [
             format!("{}not-an-id\n", header(ENDPOINT)),
             "garbage".to_owned(),
-            format!("{}", header("https://elsewhere.example")),
+            header("https://elsewhere.example"),
             "\u{0}\u{1}\n".to_owned(),
         ] {
             let dir = tempfile::tempdir().unwrap();
