@@ -21,7 +21,30 @@
 //!
 //! Settings (endpoint, user, key) live in `<data>/lrs/config.ron`, readable by its owner only.
 //! The GUI calls [`push`] on a worker thread, shows [`PushProgress`], and may stop it through
-//! the `cancel` flag.
+//! the `cancel` flag:
+//!
+//! ```no_run
+//! # use std::sync::{Arc, atomic::AtomicBool};
+//! # use latih_asn::{lang::Lang, lrs::{self, LrsConfig, PushOptions}, records::Store};
+//! # fn demo(store: Store, lang: Lang) -> Result<(), lrs::PushError> {
+//! // Settings: check the fields, then save them.
+//! let config = LrsConfig::new("https://lrs.example.go.id/xAPI", "bkd", "key")?;
+//! config.save(store.root())?;
+//! // Later, on a worker thread:
+//! let config = LrsConfig::load(store.root())?.ok_or(lrs::PushError::NoConfig)?;
+//! let cancel = Arc::new(AtomicBool::new(false)); // set it from the Stop button
+//! let report = lrs::push(&config, &store, &PushOptions::default(), &cancel, |progress| {
+//!     println!("{} / {}", progress.sent, progress.to_send);
+//! })?;
+//! println!("{}", report.summary(lang));
+//! for refusal in &report.refused {
+//!     println!("{}", refusal.message(lang));
+//! }
+//! if let Some(reason) = &report.stopped_by {
+//!     println!("{}", reason.message(lang));
+//! }
+//! # Ok(()) }
+//! ```
 
 mod config;
 mod http;

@@ -703,3 +703,32 @@ fn a_real_lrs_stores_each_statement_once_when_one_is_running() {
         "nothing new was stored"
     );
 }
+
+#[test]
+fn a_second_push_from_the_same_folder_waits_its_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    records(dir.path());
+    let fake = FakeLrs::start(|_, _| Reply::Silence(Duration::from_millis(1500)));
+    let options = PushOptions {
+        max_retries: 0,
+        read_timeout: Duration::from_millis(1000),
+        ..fast(7)
+    };
+    std::thread::scope(|scope| {
+        let first = scope.spawn(|| push_simply(dir.path(), &fake.endpoint, &options));
+        let waited = Instant::now();
+        while fake.requests().is_empty() {
+            assert!(waited.elapsed() < Duration::from_secs(10));
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let config = LrsConfig::new(&fake.endpoint, "hr-bkd", KEY).unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let second = lrs::push(&config, &store, &options, &AtomicBool::new(false), |_| {});
+        assert_eq!(second, Err(lrs::PushError::Busy));
+        assert!(matches!(
+            first.join().unwrap().stopped_by,
+            Some(StopReason::GaveUp { attempts: 1, .. })
+        ));
+    });
+    assert_eq!(fake.requests().len(), 1);
+}
