@@ -7,6 +7,7 @@
 pub mod content;
 pub mod hr;
 pub mod lang;
+pub mod lrs;
 pub mod quiz;
 pub mod records;
 pub mod settings;

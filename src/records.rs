@@ -25,6 +25,7 @@ pub mod transfer;
 pub mod trust;
 mod verify;
 
+pub(crate) use atomic::lock_file;
 pub use atomic::{write_atomic, write_atomic_with};
 pub use attempt::{AnswerRecord, Attempt};
 pub use authority::{Authority, AuthorityKey};

@@ -12,6 +12,8 @@ use clap::Subcommand;
 
 use crate::content;
 use crate::i18n;
+
+mod push;
 use crate::lang::Lang;
 use crate::records::trust::{self, Approval, Decision, Enrolment, EnrolmentRequest, How, KeyTrust};
 use crate::records::{
@@ -79,6 +81,12 @@ pub enum RecordsCommand {
         #[command(subcommand)]
         command: EnrolCommand,
     },
+    /// Send the valid records to an xAPI Learning Record Store (LRS) as statements: in batches,
+    /// resuming where the last push stopped, never sending one the LRS already acknowledged.
+    /// Uses the saved LRS (Settings, or --save); --endpoint, --user and --key override it.
+    /// Exit 0 when every record is in the LRS, 1 when some were refused or the push stopped,
+    /// 2 when it could not run (no LRS set up, a bad address).
+    Push(push::PushArgs),
     /// Test helper for fault-injection tests: records signed attempts until killed.
     #[command(hide = true)]
     StressWrite { count: u64 },
@@ -208,6 +216,7 @@ pub fn run(
         RecordsCommand::Export { format, out } => export_to(&store, format, &out, lang),
         RecordsCommand::Verify => verify_all(&store, lang),
         RecordsCommand::Summary => summarize(&store, lang),
+        RecordsCommand::Push(args) => push::run(&store, args, lang),
         RecordsCommand::StressWrite { count } => stress_write(&store, count),
         RecordsCommand::Void {
             attempt,

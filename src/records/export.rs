@@ -64,7 +64,8 @@ pub use csv_file::{attempts_csv, summary_csv, table_csv};
 pub use table::Cell;
 pub use workbook::xlsx;
 pub use xapi::{
-    ACTIVITY_BASE, AUTHORITY_HOME_PAGE, NIP_HOME_PAGE, VERB_VOIDED, xapi_statements, xapi_write,
+    ACTIVITY_BASE, AUTHORITY_HOME_PAGE, NIP_HOME_PAGE, VERB_VOIDED, XapiStatement, XapiStatements,
+    xapi_statements, xapi_write,
 };
 
 /// One export file.

@@ -1,4 +1,5 @@
-//! xAPI statements for a learning record store, written one at a time.
+//! xAPI statements for a learning record store, made one at a time: written to a file by the
+//! export, sent in batches by `lrs::push`.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -334,43 +335,90 @@ fn voiding_statement(correction: &Correction, attempt: Uuid) -> Statement<'_> {
     }
 }
 
-/// Hands every statement to send to `emit`, one at a time: first each attempt that verifies
-/// (voided ones too), then each waiver, then a voiding statement for each voided attempt that was
-/// sent. Records that do not verify are not sent to an LRS as if they were true, and a void of an
-/// attempt that is not sent is not sent either, so every `StatementRef` points into the same
-/// export.
-fn each_statement<E>(
-    learners: &[Learner],
-    attempts: &[Attempt],
-    verification: &Verification,
-    mut emit: impl FnMut(&Statement<'_>) -> Result<(), E>,
-) -> Result<(), E> {
-    let by_id: HashMap<Uuid, &Learner> = learners.iter().map(|l| (l.id, l)).collect();
-    let mut sent = HashSet::new();
-    for attempt in attempts {
-        if verification.status_of(&attempt.id) != Status::Valid {
-            continue;
-        }
-        if let Some(learner) = by_id.get(&attempt.learner) {
-            emit(&attempt_statement(attempt, learner))?;
-            sent.insert(attempt.id);
+/// One statement of the export, made but not yet serialized: a push can skip it by its id
+/// without paying for the JSON.
+pub struct XapiStatement<'a>(Statement<'a>);
+
+impl XapiStatement<'_> {
+    /// The statement id: the attempt's id, or the correction's for a waiver or a void.
+    pub fn id(&self) -> Uuid {
+        self.0.id
+    }
+
+    /// The statement as compact JSON text.
+    pub fn to_json(&self) -> String {
+        // Every map key is a string and every number finite, so serializing cannot fail.
+        serde_json::to_string(&self.0).expect("an xAPI statement always serializes")
+    }
+
+    /// The statement as a JSON value.
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(&self.0).expect("an xAPI statement always serializes")
+    }
+}
+
+/// Every statement to send, made one at a time (memory stays flat whatever the number of
+/// records), in the order an LRS must receive them: first each attempt that verifies (voided
+/// ones too), then each waiver, then a voiding statement for each voided attempt that was sent.
+/// Records that do not verify are not sent to an LRS as if they were true, and a void of an
+/// attempt that is not sent is not sent either, so every `StatementRef` points at a statement
+/// that comes before it. The file export and `lrs::push` both read this one sequence.
+pub struct XapiStatements<'a> {
+    by_id: HashMap<Uuid, &'a Learner>,
+    attempts: std::slice::Iter<'a, Attempt>,
+    waivers: std::slice::Iter<'a, Correction>,
+    voids: std::slice::Iter<'a, Correction>,
+    verification: &'a Verification,
+    /// Attempts already yielded, so that only their voids follow.
+    sent: HashSet<Uuid>,
+}
+
+impl<'a> XapiStatements<'a> {
+    pub fn new(
+        learners: &'a [Learner],
+        attempts: &'a [Attempt],
+        verification: &'a Verification,
+    ) -> Self {
+        XapiStatements {
+            by_id: learners.iter().map(|l| (l.id, l)).collect(),
+            attempts: attempts.iter(),
+            waivers: verification.corrections.iter(),
+            voids: verification.corrections.iter(),
+            verification,
+            sent: HashSet::new(),
         }
     }
-    for correction in &verification.corrections {
-        if let CorrectionKind::Waive { learner, module } = &correction.kind
-            && let Some(learner) = by_id.get(learner)
-        {
-            emit(&waiver_statement(correction, learner, module))?;
+}
+
+impl<'a> Iterator for XapiStatements<'a> {
+    type Item = XapiStatement<'a>;
+
+    fn next(&mut self) -> Option<XapiStatement<'a>> {
+        for attempt in self.attempts.by_ref() {
+            if self.verification.status_of(&attempt.id) != Status::Valid {
+                continue;
+            }
+            if let Some(learner) = self.by_id.get(&attempt.learner) {
+                self.sent.insert(attempt.id);
+                return Some(XapiStatement(attempt_statement(attempt, learner)));
+            }
         }
-    }
-    for correction in &verification.corrections {
-        if let CorrectionKind::Void { attempt } = &correction.kind
-            && sent.contains(attempt)
-        {
-            emit(&voiding_statement(correction, *attempt))?;
+        for correction in self.waivers.by_ref() {
+            if let CorrectionKind::Waive { learner, module } = &correction.kind
+                && let Some(learner) = self.by_id.get(learner)
+            {
+                return Some(XapiStatement(waiver_statement(correction, learner, module)));
+            }
         }
+        for correction in self.voids.by_ref() {
+            if let CorrectionKind::Void { attempt } = &correction.kind
+                && self.sent.contains(attempt)
+            {
+                return Some(XapiStatement(voiding_statement(correction, *attempt)));
+            }
+        }
+        None
     }
-    Ok(())
 }
 
 /// Writes the xAPI statements to `out` as a JSON array, one statement per line, without holding
@@ -383,12 +431,11 @@ pub fn xapi_write<W: Write>(
 ) -> io::Result<usize> {
     out.write_all(b"[")?;
     let mut count = 0;
-    each_statement(learners, attempts, verification, |statement| {
+    for statement in XapiStatements::new(learners, attempts, verification) {
         out.write_all(if count == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut out, statement)?;
+        serde_json::to_writer(&mut out, &statement.0)?;
         count += 1;
-        Ok::<(), io::Error>(())
-    })?;
+    }
     out.write_all(if count == 0 { b"]\n" } else { b"\n]\n" })?;
     out.flush()?;
     Ok(count)
@@ -400,12 +447,9 @@ pub fn xapi_statements(
     attempts: &[Attempt],
     verification: &Verification,
 ) -> Vec<Value> {
-    let mut values = Vec::new();
-    let _infallible = each_statement(learners, attempts, verification, |statement| {
-        values.push(serde_json::to_value(statement)?);
-        Ok::<(), serde_json::Error>(())
-    });
-    values
+    XapiStatements::new(learners, attempts, verification)
+        .map(|statement| statement.to_value())
+        .collect()
 }
 
 #[cfg(test)]
