@@ -355,3 +355,54 @@ fn hr_changes_the_pin_after_giving_the_current_one() {
         Ok(())
     );
 }
+
+#[test]
+fn hr_imports_the_roster_with_bad_rows_shown_and_units_come_from_it() {
+    let hr = hr_dir();
+    let store = Store::open(hr.path()).unwrap();
+    // Siti's own PC says "Bagian Umum"; the roster says where she really works. Budi is not on
+    // the roster at all.
+    let siti = made::learner(&store, "Siti Aminah", SITI);
+    made::take_exam(&store, &siti, 1, true);
+    made::learner(&store, "Budi Santoso", BUDI);
+    let file = hr.path().join("pegawai.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "NIP;Nama;Unit Kerja;Jabatan\n{SITI};Siti Aminah;Sekretariat Daerah;Analis\n12345;Tono;Dinas Sosial;Staf\n198303032008012003;;Dinas Sosial;Staf\n198404042009022004;Rina Wati;Dinas Sosial;Staf\n"
+        ),
+    )
+    .unwrap();
+    let mut app = open(hr.path(), Lang::Id);
+    enter_with_new_pin(&mut app);
+    click(&mut app, "Daftar pegawai");
+    assert_shows(
+        &app,
+        "Belum ada daftar pegawai. Tanpa daftar, unit kerja diambil dari profil peserta.",
+    );
+    type_into(&mut app, hr_screen::roster::PATH, file.to_str().unwrap());
+    click(&mut app, "Pratinjau");
+    // Every bad row with its line and reason; nothing saved yet.
+    assert!(shows_containing(&app, "Baris 3 (NIP 12345)"));
+    assert!(shows_containing(
+        &app,
+        "Baris 4 (NIP 198303032008012003): nama kosong"
+    ));
+    assert!(shows_containing(&app, "Ditambah: 2"));
+    assert!(!latih_asn::hr::roster::Roster::path(hr.path()).exists());
+    click(&mut app, "Terapkan");
+    assert!(shows_containing(&app, "2 pegawai di 2 unit kerja"));
+    let saved = latih_asn::hr::roster::Roster::load(hr.path()).unwrap();
+    assert_eq!(saved.employees().len(), 2);
+    assert_eq!(saved.history().len(), 1);
+
+    click(&mut app, "Penyelesaian");
+    let tally = &desk(&app).completion.tally;
+    let units: Vec<&str> = tally.units.iter().map(|u| u.unit.as_str()).collect();
+    // Rina has never opened the app: she counts as not started in her unit. Budi has records
+    // but is not on the roster: his own group, last.
+    assert_eq!(units, ["Dinas Sosial", "Sekretariat Daerah", ""]);
+    assert_eq!(tally.units[0].modules["asn"].get(Standing::NotStarted), 1);
+    assert_eq!(tally.units[1].modules["asn"].get(Standing::Passed), 1);
+    assert_shows(&app, "Di luar daftar pegawai");
+}

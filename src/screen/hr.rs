@@ -3,6 +3,7 @@
 
 pub mod completion;
 pub mod review;
+pub mod roster;
 pub mod settings;
 
 use std::path::PathBuf;
@@ -27,16 +28,18 @@ pub const IMPORT_PATH: &str = "hr_import_path";
 pub enum Tab {
     Completion,
     Review,
+    Roster,
     Settings,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Completion, Tab::Review, Tab::Settings];
+    const ALL: [Tab; 4] = [Tab::Completion, Tab::Review, Tab::Roster, Tab::Settings];
 
     fn key(self) -> &'static str {
         match self {
             Tab::Completion => "hr-tab-completion",
             Tab::Review => "hr-tab-review",
+            Tab::Roster => "hr-tab-roster",
             Tab::Settings => "hr-tab-settings",
         }
     }
@@ -55,6 +58,7 @@ pub struct Desk {
     pub completion: completion::CompletionTab,
     pub review: review::ReviewTab,
     pub settings: settings::SettingsTab,
+    pub roster: roster::RosterTab,
     import_path: String,
     /// What the last import said, and whether it went cleanly.
     import_result: Option<(bool, Vec<String>)>,
@@ -68,6 +72,7 @@ pub enum Message {
     Completion(completion::Message),
     Review(review::Message),
     Settings(settings::Message),
+    Roster(roster::Message),
     ImportPathChanged(String),
     /// Import from the typed path.
     ImportPressed,
@@ -104,6 +109,7 @@ impl Desk {
             completion: completion::CompletionTab::default(),
             review: review::ReviewTab::default(),
             settings: settings::SettingsTab::default(),
+            roster: roster::RosterTab::default(),
             import_path: String::new(),
             import_result: None,
             busy: true,
@@ -151,6 +157,14 @@ impl Desk {
                 .map_or(Action::None, |task| {
                     Action::Run(task.map(Message::Settings))
                 }),
+            Message::Roster(message) => match self.roster.update(message, env) {
+                roster::Outcome::None => Action::None,
+                roster::Outcome::Run(task) => Action::Run(task.map(Message::Roster)),
+                roster::Outcome::Changed => {
+                    self.busy = true;
+                    Action::Run(reload(env))
+                }
+            },
             Message::ImportPathChanged(path) => {
                 self.import_path = path;
                 Action::None
@@ -229,6 +243,7 @@ impl Desk {
             Some(data) => match self.tab {
                 Tab::Completion => self.completion.view(ctx, data).map(Message::Completion),
                 Tab::Review => self.review.view(ctx, data).map(Message::Review),
+                Tab::Roster => self.roster.view(ctx, data).map(Message::Roster),
                 Tab::Settings => self.settings.view(ctx).map(Message::Settings),
             },
         };
@@ -241,10 +256,12 @@ impl Desk {
             .spacing(12)
             .align_y(iced::Alignment::Center),
             tabs,
-            self.view_import(ctx),
         ]
         .spacing(16)
         .padding(24);
+        if matches!(self.tab, Tab::Completion | Tab::Review) {
+            page = page.push(self.view_import(ctx));
+        }
         if self.busy && self.data.is_some() {
             page = page.push(widget::muted(ctx, ctx.t("hr-loading")));
         }
@@ -300,7 +317,7 @@ pub fn reload(env: &Env<'_>) -> Task<Message> {
     let store = env.store.clone();
     let modules = env.modules.clone();
     Task::perform(
-        async move { Arc::new(Snapshot::read(&store, None, &modules)) },
+        async move { Arc::new(Snapshot::read(&store, &modules)) },
         Message::Loaded,
     )
 }
@@ -311,7 +328,11 @@ pub fn to_top<T: Send + 'static>() -> Task<T> {
 }
 
 /// A one-line status for the tabs' own messages.
-pub fn status_line<'a, M: 'a>(ctx: &Ctx<'_>, ok: bool, line: &'a str) -> Element<'a, M> {
+pub fn status_line<'a, M: 'a>(
+    ctx: &Ctx<'_>,
+    ok: bool,
+    line: impl iced::widget::text::IntoFragment<'a>,
+) -> Element<'a, M> {
     let style = theme::texts::colored(if ok {
         ctx.colors.success
     } else {

@@ -166,7 +166,7 @@ impl SettingsScreen {
                 return Action::None;
             }
             Message::PickPack => {
-                return Action::Dialog(dialog(
+                return Action::Dialog(crate::screen::file_dialog(
                     rfd::AsyncFileDialog::new().pick_folder(),
                     Message::PackPicked,
                 ));
@@ -178,9 +178,9 @@ impl SettingsScreen {
             Message::PickRecords { folder } => {
                 let ask = rfd::AsyncFileDialog::new();
                 return Action::Dialog(if folder {
-                    dialog(ask.pick_folder(), Message::RecordsPicked)
+                    crate::screen::file_dialog(ask.pick_folder(), Message::RecordsPicked)
                 } else {
-                    dialog(
+                    crate::screen::file_dialog(
                         ask.add_filter("latih-asn", &["ron"]).pick_file(),
                         Message::RecordsPicked,
                     )
@@ -191,7 +191,7 @@ impl SettingsScreen {
                 return self.update(Message::ImportRecordsPressed, current);
             }
             Message::PickExportFolder => {
-                return Action::Dialog(dialog(
+                return Action::Dialog(crate::screen::file_dialog(
                     rfd::AsyncFileDialog::new().pick_folder(),
                     Message::ExportFolderPicked,
                 ));
@@ -727,17 +727,5 @@ pub fn run_pack_request(request: PackRequest, packs_dir: PathBuf) -> Task<PackDo
             }
         },
         std::convert::identity,
-    )
-}
-
-/// Runs a system file dialog off the UI thread; `None` when the user cancelled it (or no dialog
-/// could be shown: the typed path stays as the fallback).
-pub fn dialog(
-    ask: impl std::future::Future<Output = Option<rfd::FileHandle>> + Send + 'static,
-    done: fn(Option<PathBuf>) -> Message,
-) -> iced::Task<Message> {
-    iced::Task::perform(
-        async move { ask.await.map(|file| file.path().to_path_buf()) },
-        done,
     )
 }
