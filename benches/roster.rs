@@ -55,7 +55,10 @@ fn rows() -> Vec<[String; 4]> {
 fn csv(rows: &[[String; 4]]) -> Vec<u8> {
     let mut text = String::from("\u{feff}DAFTAR PEGAWAI;;;\r\nNIP;Nama;Unit Kerja;Jabatan\r\n");
     for row in rows {
-        text.push_str(&format!("=\"{}\";{};{};{}\r\n", row[0], row[1], row[2], row[3]));
+        text.push_str(&format!(
+            "=\"{}\";{};{};{}\r\n",
+            row[0], row[1], row[2], row[3]
+        ));
     }
     text.into_bytes()
 }
@@ -69,7 +72,9 @@ fn xlsx(rows: &[[String; 4]]) -> Vec<u8> {
         sheet.write_string(1, col, title).unwrap();
     }
     for (r, row) in (2u32..).zip(rows) {
-        sheet.write_string_with_format(r, 0, &row[0], &text).unwrap();
+        sheet
+            .write_string_with_format(r, 0, &row[0], &text)
+            .unwrap();
         for (col, value) in (1u16..).zip(&row[1..]) {
             sheet.write_string(r, col, value).unwrap();
         }
@@ -91,7 +96,12 @@ fn current() -> Roster {
     let parsed = roster::parse_bytes("awal.csv", text.as_bytes(), today()).unwrap();
     assert_eq!(parsed.rows.len(), EMPLOYEES);
     let empty = Roster::default();
-    roster::apply(&empty, &roster::preview(&empty, &parsed), "awal.csv", Utc::now())
+    roster::apply(
+        &empty,
+        &roster::preview(&empty, &parsed),
+        "awal.csv",
+        Utc::now(),
+    )
 }
 
 fn median(mut runs: Vec<f64>) -> f64 {

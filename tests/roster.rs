@@ -108,11 +108,21 @@ fn every_header_synonym() {
     let families: [(Column, &[&str]); 4] = [
         (
             Column::Nip,
-            &["NIP", "NIP Baru", "Nomor Induk Pegawai", "No. Induk Pegawai"],
+            &[
+                "NIP",
+                "NIP Baru",
+                "Nomor Induk Pegawai",
+                "No. Induk Pegawai",
+            ],
         ),
         (
             Column::Name,
-            &["Nama", "Nama Pegawai", "Nama Lengkap", "Nama (dengan gelar)"],
+            &[
+                "Nama",
+                "Nama Pegawai",
+                "Nama Lengkap",
+                "Nama (dengan gelar)",
+            ],
         ),
         (
             Column::Unit,
@@ -289,7 +299,11 @@ fn preview_apply_save_reload_and_history() {
     let parsed = parse("pegawai-jan.csv", first.as_bytes());
     let preview = roster::preview(&empty, &parsed);
     assert_eq!(
-        (preview.add.len(), preview.change.len(), preview.remove.len()),
+        (
+            preview.add.len(),
+            preview.change.len(),
+            preview.remove.len()
+        ),
         (3, 0, 0)
     );
     // Nothing is on disk until the roster is saved.
@@ -342,7 +356,16 @@ fn preview_apply_save_reload_and_history() {
     let history: Vec<_> = reloaded
         .history()
         .iter()
-        .map(|h| (h.at, h.source.as_str(), h.added, h.changed, h.removed, h.bad))
+        .map(|h| {
+            (
+                h.at,
+                h.source.as_str(),
+                h.added,
+                h.changed,
+                h.removed,
+                h.bad,
+            )
+        })
         .collect();
     assert_eq!(
         history,
@@ -359,12 +382,18 @@ fn a_save_from_a_stale_roster_is_refused() {
     let data = dir.path();
     let a = Roster::load(data).unwrap();
     let b = Roster::load(data).unwrap();
-    let parsed = parse("a.csv", format!("NIP;Nama;Unit\n{};Ani;Umum\n", nip(1)).as_bytes());
+    let parsed = parse(
+        "a.csv",
+        format!("NIP;Nama;Unit\n{};Ani;Umum\n", nip(1)).as_bytes(),
+    );
     roster::apply(&a, &roster::preview(&a, &parsed), "a.csv", Utc::now())
         .save(data)
         .unwrap();
     let saved = fs::read(Roster::path(data)).unwrap();
-    let parsed = parse("b.csv", format!("NIP;Nama;Unit\n{};Budi;Umum\n", nip(2)).as_bytes());
+    let parsed = parse(
+        "b.csv",
+        format!("NIP;Nama;Unit\n{};Budi;Umum\n", nip(2)).as_bytes(),
+    );
     let error = roster::apply(&b, &roster::preview(&b, &parsed), "b.csv", Utc::now())
         .save(data)
         .unwrap_err();
@@ -385,8 +414,8 @@ fn a_newer_or_damaged_roster_file_is_refused_and_never_overwritten() {
         fs::write(&path, text).unwrap();
         let error = Roster::load(dir.path()).unwrap_err();
         match (&error, newer) {
-            (RosterError::Newer { format: 2, .. }, true)
-            | (RosterError::Damaged { .. }, false) => {}
+            (RosterError::Newer { format: 2, .. }, true) | (RosterError::Damaged { .. }, false) => {
+            }
             _ => panic!("{text:?}: {error:?}"),
         }
         assert!(!error.is_refused_input());
@@ -475,8 +504,7 @@ fn templates_round_trip_with_no_rows_and_no_error() {
     let xlsx = fs::File::open(dir.path().join("templat.xlsx")).unwrap();
     let mut zip = zip::ZipArchive::new(xlsx).unwrap();
     let mut styles = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles)
-        .unwrap();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles).unwrap();
     let mut sheet = String::new();
     std::io::Read::read_to_string(
         &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
@@ -543,7 +571,11 @@ fn cli_import_previews_then_applies_with_yes() {
     let file = dir.path().join("pegawai.csv");
     fs::write(
         &file,
-        format!("NIP;Nama;Unit Kerja\n{};Ani;Umum\n{};Budi;Umum\n", nip(1), nip(2)),
+        format!(
+            "NIP;Nama;Unit Kerja\n{};Ani;Umum\n{};Budi;Umum\n",
+            nip(1),
+            nip(2)
+        ),
     )
     .unwrap();
     let file = file.to_str().unwrap();
@@ -568,7 +600,10 @@ fn cli_import_previews_then_applies_with_yes() {
     let shown = stdout(&out);
     assert!(shown.contains("2 employees in 1 units."), "{shown}");
     assert!(shown.contains("Umum: 2"), "{shown}");
-    assert!(shown.contains("pegawai.csv: +2 ~0 -0, bad rows 0"), "{shown}");
+    assert!(
+        shown.contains("pegawai.csv: +2 ~0 -0, bad rows 0"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -578,7 +613,10 @@ fn cli_bad_rows_exit_1_even_when_the_good_ones_are_applied() {
     let file = dir.path().join("pegawai.csv");
     fs::write(
         &file,
-        format!("NIP;Nama;Unit Kerja\n{};Ani;Umum\n12345;Budi;Umum\n", nip(1)),
+        format!(
+            "NIP;Nama;Unit Kerja\n{};Ani;Umum\n12345;Budi;Umum\n",
+            nip(1)
+        ),
     )
     .unwrap();
     let file = file.to_str().unwrap();
