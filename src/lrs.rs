@@ -178,3 +178,61 @@ pub fn push(
     );
     Ok(report)
 }
+
+/// One line saying how far a push is (or why it waits), for the command line and Settings.
+pub fn progress_line(p: &PushProgress, lang: Lang) -> String {
+    match &p.retrying {
+        Some(retry) => i18n::tr_args(
+            lang,
+            "lrs-cli-retrying",
+            &[
+                ("trouble", &retry.trouble.message(lang)),
+                ("seconds", &format!("{:.1}", retry.wait.as_secs_f64())),
+                ("attempt", &retry.attempt.to_string()),
+                ("max", &retry.max_retries.to_string()),
+            ],
+        ),
+        None => i18n::tr_args(
+            lang,
+            "lrs-cli-progress",
+            &[
+                ("sent", &p.sent.to_string()),
+                ("refused", &p.refused.to_string()),
+                ("total", &p.to_send.to_string()),
+                ("already", &p.already_sent.to_string()),
+            ],
+        ),
+    }
+}
+
+/// What a push did, line by line, and whether every valid record is now in the LRS.
+pub fn report_lines(report: &PushReport, lang: Lang) -> (bool, Vec<String>) {
+    let mut lines = Vec::new();
+    if let Some(note) = &report.state_note {
+        lines.push(note.message(lang));
+    }
+    lines.push(report.summary(lang));
+    lines.extend(
+        report
+            .refused
+            .iter()
+            .map(|r| format!("  {}", r.message(lang))),
+    );
+    if let Some(reason) = &report.stopped_by {
+        lines.push(i18n::tr_args(
+            lang,
+            "lrs-cli-stopped",
+            &[("reason", &reason.message(lang))],
+        ));
+    }
+    let complete = report.is_complete();
+    lines.push(i18n::tr(
+        lang,
+        if complete {
+            "lrs-cli-complete"
+        } else {
+            "lrs-cli-incomplete"
+        },
+    ));
+    (complete, lines)
+}

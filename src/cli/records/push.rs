@@ -141,60 +141,18 @@ fn resolve(store: &Store, args: &PushArgs) -> Result<LrsConfig, PushError> {
 }
 
 fn progress(p: &PushProgress, lang: Lang) {
-    match &p.retrying {
-        Some(retry) => eprintln!(
-            "{}",
-            say(
-                lang,
-                "lrs-cli-retrying",
-                &[
-                    ("trouble", &retry.trouble.message(lang)),
-                    ("seconds", &format!("{:.1}", retry.wait.as_secs_f64())),
-                    ("attempt", &retry.attempt.to_string()),
-                    ("max", &retry.max_retries.to_string()),
-                ]
-            )
-        ),
-        None => eprintln!(
-            "{}",
-            say(
-                lang,
-                "lrs-cli-progress",
-                &[
-                    ("sent", &p.sent.to_string()),
-                    ("refused", &p.refused.to_string()),
-                    ("total", &p.to_send.to_string()),
-                    ("already", &p.already_sent.to_string()),
-                ]
-            )
-        ),
-    }
+    eprintln!("{}", lrs::progress_line(p, lang));
 }
 
 /// The report on stdout; exit 0 only when every statement is in the LRS.
 fn print_report(report: &PushReport, lang: Lang) -> ExitCode {
-    if let Some(note) = &report.state_note {
-        println!("{}", note.message(lang));
+    let (complete, lines) = lrs::report_lines(report, lang);
+    for line in lines {
+        println!("{line}");
     }
-    println!("{}", report.summary(lang));
-    for refusal in &report.refused {
-        println!("  {}", refusal.message(lang));
-    }
-    if let Some(reason) = &report.stopped_by {
-        println!(
-            "{}",
-            say(
-                lang,
-                "lrs-cli-stopped",
-                &[("reason", &reason.message(lang))]
-            )
-        );
-    }
-    if report.is_complete() {
-        println!("{}", say(lang, "lrs-cli-complete", &[]));
+    if complete {
         ExitCode::SUCCESS
     } else {
-        println!("{}", say(lang, "lrs-cli-incomplete", &[]));
         ExitCode::from(1)
     }
 }

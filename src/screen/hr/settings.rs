@@ -1,13 +1,23 @@
-//! HR's settings: the admin PIN (and, beside it, what certificates and the LRS need).
+//! HR's settings: the admin PIN, and the Learning Record Store the valid records are sent to
+//! when a network is there.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::Utc;
-use iced::widget::{column, text_input};
+use iced::futures::{SinkExt, StreamExt};
+use iced::widget::{column, row, text_input};
 use iced::{Element, Length, Task};
 
 use crate::app::Ctx;
 use crate::hr::pin;
+use crate::lrs::{self, LrsConfig, PushOptions};
 use crate::screen::hr::Env;
 use crate::widget;
+
+pub const LRS_ENDPOINT: &str = "lrs_endpoint";
+pub const LRS_USER: &str = "lrs_user";
+pub const LRS_KEY: &str = "lrs_key";
 
 pub const CURRENT: &str = "pin_current";
 pub const NEW: &str = "pin_new";
@@ -20,6 +30,21 @@ pub struct SettingsTab {
     again: String,
     result: Option<(bool, String)>,
     busy: bool,
+    lrs: LrsForm,
+}
+
+/// The LRS fields and the push in progress.
+#[derive(Debug, Default)]
+struct LrsForm {
+    endpoint: String,
+    user: String,
+    /// Typed only to change it: a saved key is never shown.
+    key: String,
+    key_saved: bool,
+    loaded: bool,
+    progress: Option<String>,
+    report: Option<(bool, Vec<String>)>,
+    cancel: Option<Arc<AtomicBool>>,
 }
 
 #[derive(Debug, Clone)]
@@ -29,6 +54,14 @@ pub enum Message {
     AgainChanged(String),
     ChangePressed,
     Changed(Result<(), String>),
+    EndpointChanged(String),
+    UserChanged(String),
+    KeyChanged(String),
+    SaveLrsPressed,
+    PushPressed,
+    CancelPushPressed,
+    Pushing(String),
+    Pushed(Result<(bool, Vec<String>), String>),
 }
 
 fn digits(text: String) -> String {
@@ -39,8 +72,89 @@ fn digits(text: String) -> String {
 }
 
 impl SettingsTab {
+    /// Fills the LRS fields from what is saved (the key stays hidden).
+    fn load_lrs(&mut self, env: &Env<'_>) {
+        if self.lrs.loaded {
+            return;
+        }
+        self.lrs.loaded = true;
+        match LrsConfig::load(env.store.root()) {
+            Ok(Some(config)) => {
+                self.lrs.endpoint = config.endpoint;
+                self.lrs.user = config.user;
+                self.lrs.key_saved = !config.key.is_empty();
+            }
+            Ok(None) => {}
+            Err(error) => self.lrs.report = Some((false, vec![error.message(env.lang)])),
+        }
+    }
+
+    /// The config as typed, with the saved key when no new one was typed.
+    fn typed_config(&self, env: &Env<'_>) -> Result<LrsConfig, String> {
+        let key = if self.lrs.key.is_empty() {
+            LrsConfig::load(env.store.root())
+                .ok()
+                .flatten()
+                .map(|c| c.key)
+                .unwrap_or_default()
+        } else {
+            self.lrs.key.clone()
+        };
+        LrsConfig::new(&self.lrs.endpoint, &self.lrs.user, &key)
+            .map_err(|error| error.message(env.lang))
+    }
+
     pub fn update(&mut self, message: Message, env: &Env<'_>) -> Option<Task<Message>> {
+        self.load_lrs(env);
         match message {
+            Message::EndpointChanged(text) => self.lrs.endpoint = text,
+            Message::UserChanged(text) => self.lrs.user = text,
+            Message::KeyChanged(text) => self.lrs.key = text,
+            Message::SaveLrsPressed => {
+                self.lrs.report = Some(match self.typed_config(env) {
+                    Ok(config) => match config.save(env.store.root()) {
+                        Ok(()) => {
+                            self.lrs.key_saved = !config.key.is_empty();
+                            self.lrs.key.clear();
+                            let mut lines = vec![crate::i18n::tr(env.lang, "hr-lrs-saved")];
+                            if config.sends_key_in_clear() {
+                                lines.push(crate::i18n::tr(env.lang, "lrs-cli-key-in-clear"));
+                            }
+                            (true, lines)
+                        }
+                        Err(error) => (false, vec![error.message(env.lang)]),
+                    },
+                    Err(line) => (false, vec![line]),
+                });
+            }
+            Message::PushPressed if self.lrs.cancel.is_none() => {
+                let config = match self.typed_config(env) {
+                    Ok(config) => config,
+                    Err(line) => {
+                        self.lrs.report = Some((false, vec![line]));
+                        return None;
+                    }
+                };
+                let cancel = Arc::new(AtomicBool::new(false));
+                self.lrs.cancel = Some(cancel.clone());
+                self.lrs.report = None;
+                self.lrs.progress = None;
+                return Some(push_task(config, env.store.clone(), cancel, env.lang));
+            }
+            Message::PushPressed => {}
+            Message::CancelPushPressed => {
+                if let Some(cancel) = &self.lrs.cancel {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            }
+            Message::Pushing(line) => self.lrs.progress = Some(line),
+            Message::Pushed(result) => {
+                self.lrs.cancel = None;
+                self.lrs.report = Some(match result {
+                    Ok(report) => report,
+                    Err(line) => (false, vec![line]),
+                });
+            }
             Message::CurrentChanged(text) => self.current = digits(text),
             Message::NewChanged(text) => self.new = digits(text),
             Message::AgainChanged(text) => self.again = digits(text),
@@ -115,6 +229,117 @@ impl SettingsTab {
         if let Some((ok, line)) = &self.result {
             items = items.push(super::status_line(ctx, *ok, line));
         }
+        column![widget::card(ctx, items), self.view_lrs(ctx)]
+            .spacing(12)
+            .into()
+    }
+
+    fn view_lrs<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let form = &self.lrs;
+        let pushing = form.cancel.is_some();
+        let field = |id: &'static str, label: String, value: &'a str, on: fn(String) -> Message| {
+            column![
+                widget::body(label),
+                text_input("", value)
+                    .id(id)
+                    .on_input(on)
+                    .size(widget::size::BODY)
+                    .padding(8)
+                    .width(Length::Fill),
+            ]
+            .spacing(4)
+        };
+        let key_label = if form.key_saved {
+            ctx.t("hr-lrs-key-saved")
+        } else {
+            ctx.t("hr-lrs-key")
+        };
+        let mut items = column![
+            widget::h3(ctx.t("hr-lrs-title")),
+            widget::muted(ctx, ctx.t("hr-lrs-intro")),
+            field(
+                LRS_ENDPOINT,
+                ctx.t("hr-lrs-endpoint"),
+                &form.endpoint,
+                Message::EndpointChanged
+            ),
+            field(
+                LRS_USER,
+                ctx.t("hr-lrs-user"),
+                &form.user,
+                Message::UserChanged
+            ),
+            column![
+                widget::body(key_label),
+                text_input("", &form.key)
+                    .id(LRS_KEY)
+                    .secure(true)
+                    .on_input(Message::KeyChanged)
+                    .size(widget::size::BODY)
+                    .padding(8)
+                    .width(Length::Fill),
+            ]
+            .spacing(4),
+            row![
+                widget::secondary(
+                    ctx,
+                    ctx.t("hr-lrs-save"),
+                    (!pushing).then_some(Message::SaveLrsPressed)
+                ),
+                widget::primary(
+                    ctx,
+                    ctx.t("hr-lrs-push"),
+                    (!pushing).then_some(Message::PushPressed)
+                ),
+                widget::secondary(
+                    ctx,
+                    ctx.t("hr-lrs-cancel"),
+                    pushing.then_some(Message::CancelPushPressed)
+                ),
+            ]
+            .spacing(10)
+            .wrap(),
+        ]
+        .spacing(10);
+        if pushing && let Some(line) = &form.progress {
+            items = items.push(widget::body(line.as_str()));
+        }
+        if let Some((ok, lines)) = &form.report {
+            for line in lines {
+                items = items.push(super::status_line(ctx, *ok, line.as_str()));
+            }
+        }
         widget::card(ctx, items)
     }
+}
+
+/// Runs the push on its own thread (it blocks on the network) and streams its progress.
+fn push_task(
+    config: LrsConfig,
+    store: crate::records::Store,
+    cancel: Arc<AtomicBool>,
+    lang: crate::lang::Lang,
+) -> Task<Message> {
+    let stream = iced::stream::channel(
+        16,
+        move |mut out: iced::futures::channel::mpsc::Sender<Message>| async move {
+            let (events, mut received) = iced::futures::channel::mpsc::unbounded();
+            std::thread::spawn(move || {
+                let progress = events.clone();
+                let result = lrs::push(&config, &store, &PushOptions::default(), &cancel, |p| {
+                    let _ = progress.unbounded_send(Message::Pushing(lrs::progress_line(&p, lang)));
+                });
+                let done = result
+                    .map(|report| lrs::report_lines(&report, lang))
+                    .map_err(|error| error.message(lang));
+                let _ = events.unbounded_send(Message::Pushed(done));
+            });
+            while let Some(message) = received.next().await {
+                if out.send(message).await.is_err() {
+                    break;
+                }
+            }
+        },
+    );
+    Task::run(stream, |message| message)
 }
