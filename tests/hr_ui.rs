@@ -2,6 +2,8 @@
 //! approving that PC after comparing its fingerprint, completion by unit with drill-down and
 //! filters, the CSV that carries the screen's numbers, and voiding an edited record.
 
+#[path = "harness/fake_lrs.rs"]
+mod fake_lrs;
 #[path = "harness/app.rs"]
 mod harness;
 #[path = "harness/records.rs"]
@@ -405,4 +407,59 @@ fn hr_imports_the_roster_with_bad_rows_shown_and_units_come_from_it() {
     assert_eq!(tally.units[0].modules["asn"].get(Standing::NotStarted), 1);
     assert_eq!(tally.units[1].modules["asn"].get(Standing::Passed), 1);
     assert_shows(&app, "Di luar daftar pegawai");
+}
+
+#[test]
+fn hr_sends_the_valid_records_to_an_lrs_once_and_a_refusal_is_shown() {
+    let hr = hr_dir();
+    let store = Store::open(hr.path()).unwrap();
+    let siti = made::learner(&store, "Siti Aminah", SITI);
+    let passed = made::take_exam(&store, &siti, 1, true);
+    made::take_exam(&store, &siti, 2, false);
+    let fake = fake_lrs::FakeLrs::honest();
+    let mut app = open(hr.path(), Lang::Id);
+    enter_with_new_pin(&mut app);
+    click(&mut app, "Pengaturan SDM");
+    type_into(&mut app, hr_screen::settings::LRS_ENDPOINT, "bukan alamat");
+    type_into(&mut app, hr_screen::settings::LRS_USER, "bkd");
+    type_into(&mut app, hr_screen::settings::LRS_KEY, "rahasia");
+    click(&mut app, "Simpan pengaturan LRS");
+    assert!(shows_containing(&app, "bukan alamat web"));
+    assert!(!hr.path().join("lrs/config.ron").exists());
+    endpoint(&mut app, &fake.endpoint);
+    click(&mut app, "Simpan pengaturan LRS");
+    assert_shows(&app, "Pengaturan LRS disimpan.");
+    // The key is saved but never shown again.
+    assert!(!shows_containing(&app, "rahasia"));
+    click(&mut app, "Kirim catatan sekarang");
+    assert_shows(&app, "Semua catatan yang sah sudah ada di LRS.");
+    let stored = fake.stored_ids();
+    assert_eq!(stored.len(), 2, "{stored:?}");
+    assert!(stored.contains(&passed.id.to_string()));
+    // A second push sends nothing again.
+    click(&mut app, "Kirim catatan sekarang");
+    assert!(shows_containing(
+        &app,
+        "Terkirim: 0; sudah terkirim sebelumnya: 2"
+    ));
+    assert_eq!(fake.posted_ids().len(), 2);
+
+    // An LRS that refuses the key: the push stops at once and says so, nothing marked sent.
+    let locked = fake_lrs::FakeLrs::start(|_, _| {
+        fake_lrs::Reply::Status(401, vec![], "bad credentials".into())
+    });
+    endpoint(&mut app, &locked.endpoint);
+    click(&mut app, "Kirim catatan sekarang");
+    assert!(shows_containing(&app, "LRS menolak pengguna atau kunci"));
+    assert!(shows_containing(&app, "Belum semua catatan ada di LRS"));
+}
+
+/// Replaces what the endpoint field holds (typing appends).
+fn endpoint(app: &mut App, url: &str) {
+    send(
+        app,
+        Message::Hr(hr_screen::Message::Settings(
+            hr_screen::settings::Message::EndpointChanged(url.to_owned()),
+        )),
+    );
 }
