@@ -431,7 +431,8 @@ impl CompletionTab {
                 2,
             )
         }));
-        row(cells).spacing(8).into()
+        // The same inset as the rows below it, which are buttons with padding.
+        container(row(cells).spacing(8)).padding([0, 9]).into()
     }
 
     fn view_units<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
