@@ -217,16 +217,22 @@ fn main() {
             .people
             .len()
     });
+    let nip_start = nip(1234)[..10].to_owned();
     time("tally: search by NIP", 100, || {
         board
             .tally(&Filter {
-                search: "19850606".into(),
+                search: nip_start.clone(),
                 ..Filter::default()
             })
             .people
             .len()
     });
-    let person = &board.people[board.people.len() / 2];
+    let person = board
+        .people
+        .iter()
+        .filter(|p| !p.learners.is_empty())
+        .nth(5000)
+        .expect("people who opened the app");
     time("drill-down: one person's attempts", 100, || {
         world
             .attempts
