@@ -24,7 +24,7 @@ pub mod transfer;
 pub mod trust;
 mod verify;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_with};
 pub use attempt::{AnswerRecord, Attempt};
 pub use authority::{Authority, AuthorityKey};
 pub use correction::{Correction, CorrectionKind};
