@@ -1,5 +1,6 @@
 //! The command line: one module per command group. `main.rs` only parses the arguments and
 //! chooses between the window and a command.
 
+pub mod certificate;
 pub mod content;
 pub mod records;

@@ -272,7 +272,7 @@ pub fn run(
 }
 
 /// The language saved in Settings, read without touching anything.
-fn settings_language(data_dir: &Path) -> Option<Lang> {
+pub(crate) fn settings_language(data_dir: &Path) -> Option<Lang> {
     let text = std::fs::read_to_string(data_dir.join("settings.ron")).ok()?;
     ron::from_str::<crate::settings::Settings>(&text)
         .ok()?

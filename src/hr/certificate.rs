@@ -38,7 +38,7 @@ use crate::records::export::Records;
 use crate::records::{Attempt, Authority, Learner, Status, Store};
 
 pub use batch::{BatchOutput, BatchProgress, BatchReport, write_batch, write_one};
-pub use check::{CheckOutcome, Holder, check_code, check_pdf, payload_of_pdf};
+pub use check::{CheckOutcome, Holder, check_code, check_payload, check_pdf, payload_of_pdf};
 pub use payload::{Claims, PayloadCheck};
 
 /// The offset of WIB from UTC, in hours.
@@ -245,12 +245,12 @@ impl<'a> Issuer<'a> {
 
     fn make(&self, pass: &Pass<'_>, unit: &str) -> Result<Certificate, HrError> {
         let attempt = pass.attempt;
-        let module =
-            self.catalog
-                .module(&attempt.module)
-                .ok_or_else(|| HrError::NoModule {
-                    module: attempt.module.clone(),
-                })?;
+        let module = self
+            .catalog
+            .module(&attempt.module)
+            .ok_or_else(|| HrError::NoModule {
+                module: attempt.module.clone(),
+            })?;
         let person = self.people.get(&attempt.learner);
         let signed = attempt.taken_by.as_deref();
         let name = person

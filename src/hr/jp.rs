@@ -198,8 +198,12 @@ fn iso(date: NaiveDate) -> String {
 
 fn csv(out: &mut BufWriter<File>, rows: &[JpRow], lang: Lang) -> io::Result<()> {
     let mut csv = csv_writer(out)?;
-    csv.write_record(COLUMNS.iter().map(|key| neutralise(&i18n::tr(lang, key)).into_owned()))
-        .map_err(csv_error)?;
+    csv.write_record(
+        COLUMNS
+            .iter()
+            .map(|key| neutralise(&i18n::tr(lang, key)).into_owned()),
+    )
+    .map_err(csv_error)?;
     for row in rows {
         let cells = [
             csv_nip(&row.nip).into_owned(),
@@ -249,7 +253,10 @@ fn xlsx(out: &mut BufWriter<File>, rows: &[JpRow], lang: Lang) -> Result<(), Xls
         widths[6] = widths[6].max(10);
     }
     for (col, width) in (0u16..).zip(widths) {
-        sheet.set_column_width(col, f64::from(u16::try_from((width + 2).clamp(8, 60)).unwrap_or(60)))?;
+        sheet.set_column_width(
+            col,
+            f64::from(u16::try_from((width + 2).clamp(8, 60)).unwrap_or(60)),
+        )?;
     }
     sheet.set_freeze_panes(1, 0)?;
     let last_row = u32::try_from(rows.len()).unwrap_or(u32::MAX);

@@ -155,7 +155,9 @@ impl HrSettings {
             None | Some("") => None,
             Some(typed) => Some(
                 Nip::parse(typed, today)
-                    .map_err(|error| invalid(SettingField::SignerNip, SettingProblem::NotANip(error)))?
+                    .map_err(|error| {
+                        invalid(SettingField::SignerNip, SettingProblem::NotANip(error))
+                    })?
                     .as_str()
                     .to_owned(),
             ),
@@ -172,11 +174,12 @@ impl HrSettings {
     pub fn save(&self, data_dir: &Path) -> Result<(), HrError> {
         Self::load(data_dir)?;
         let path = path(data_dir);
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
-            .map_err(|error| HrError::SettingsDamaged {
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).map_err(
+            |error| HrError::SettingsDamaged {
                 path: path.clone(),
                 detail: error.to_string(),
-            })?;
+            },
+        )?;
         write_atomic(&path, text.as_bytes()).map_err(|error| HrError::write(&path, error))
     }
 }

@@ -65,9 +65,14 @@ fn check_folder(dir: &Path) -> Result<(), HrError> {
     // A folder marked read-only is refused even where the system would let this user write
     // (an administrator): whoever marked it meant it.
     if metadata.permissions().readonly() {
-        return Err(read_only("read-only".into()));
+        return Err(read_only(
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied).to_string(),
+        ));
     }
-    let probe = dir.join(format!(".latih-asn-probe-{}.tmp", uuid::Uuid::new_v4().simple()));
+    let probe = dir.join(format!(
+        ".latih-asn-probe-{}.tmp",
+        uuid::Uuid::new_v4().simple()
+    ));
     match fs::File::create_new(&probe) {
         Ok(_) => {
             let _cleanup = fs::remove_file(&probe);

@@ -171,7 +171,15 @@ impl Pen<'_, '_> {
         );
     }
 
-    fn centred(&mut self, bold: bool, size: f32, colour: rgb::Color, centre: f32, y: f32, text: &str) {
+    fn centred(
+        &mut self,
+        bold: bool,
+        size: f32,
+        colour: rgb::Color,
+        centre: f32,
+        y: f32,
+        text: &str,
+    ) {
         let face = if bold {
             &self.faces.bold
         } else {
@@ -183,8 +191,7 @@ impl Pen<'_, '_> {
 
     fn frame(&mut self, inset: f32, width: f32) {
         let mut path = PathBuilder::new();
-        if let Some(rect) =
-            Rect::from_xywh(inset, inset, WIDTH - 2.0 * inset, HEIGHT - 2.0 * inset)
+        if let Some(rect) = Rect::from_xywh(inset, inset, WIDTH - 2.0 * inset, HEIGHT - 2.0 * inset)
         {
             path.push_rect(rect);
         }
@@ -294,11 +301,12 @@ pub(super) fn render_with(
     let faces = Faces::load()?;
     let mut document = Document::new();
     for (index, certificate) in certificates.iter().enumerate() {
-        let mut page = document.start_page_with(
-            PageSettings::from_wh(WIDTH, HEIGHT).ok_or_else(|| HrError::Pdf {
-                detail: "page size".into(),
-            })?,
-        );
+        let mut page =
+            document.start_page_with(PageSettings::from_wh(WIDTH, HEIGHT).ok_or_else(|| {
+                HrError::Pdf {
+                    detail: "page size".into(),
+                }
+            })?);
         let mut surface = page.surface();
         draw(
             &mut Pen {
@@ -333,12 +341,9 @@ pub(super) fn render_with(
                 .language(lang.code().to_owned()),
         );
     }
-    document
-        .finish()
-        .map(Some)
-        .map_err(|error| HrError::Pdf {
-            detail: format!("{error:?}"),
-        })
+    document.finish().map(Some).map_err(|error| HrError::Pdf {
+        detail: format!("{error:?}"),
+    })
 }
 
 fn draw(
@@ -370,7 +375,14 @@ fn draw(
     pen.centred(true, size, ink(), centre, 222.0, &certificate.name);
     let mut y = 242.0;
     if let Some(nip) = &certificate.nip {
-        pen.centred(false, 12.0, ink(), centre, y, &tr_args("cert-nip", &[("nip", nip)]));
+        pen.centred(
+            false,
+            12.0,
+            ink(),
+            centre,
+            y,
+            &tr_args("cert-nip", &[("nip", nip)]),
+        );
         y += 16.0;
     }
     if !certificate.unit.is_empty() {
@@ -438,7 +450,14 @@ fn draw(
         y += 14.0;
     }
     let size = fit(&pen.faces.bold, &settings.signer_name, 12.0, 8.0, width);
-    pen.centred(true, size, ink(), signer_centre, 512.0, &settings.signer_name);
+    pen.centred(
+        true,
+        size,
+        ink(),
+        signer_centre,
+        512.0,
+        &settings.signer_name,
+    );
     let half = (pen.faces.bold.width(&settings.signer_name, size) / 2.0).max(60.0);
     pen.line(signer_centre - half, signer_centre + half, 515.0);
     if let Some(nip) = &settings.signer_nip {
@@ -473,7 +492,10 @@ mod tests {
         let lines = wrap(&faces.bold, title, 17.0, 300.0);
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| faces.bold.width(l, 17.0) <= 300.0));
-        assert_eq!(lines.join(" "), title.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert_eq!(
+            lines.join(" "),
+            title.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
         assert!(fit(&faces.bold, title, 26.0, 14.0, 300.0) <= 14.0);
     }
 }
