@@ -601,3 +601,189 @@ fn jp_counts_each_first_valid_pass_once_in_its_year() {
     assert_eq!(sheet.get((1, 7)), Some(&Data::Float(2.0)));
     assert_eq!(sheet.height(), 3);
 }
+
+fn cli(data: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_latih-asn"))
+        .args(["--lang", "en"])
+        .args(args)
+        .arg("--data-dir")
+        .arg(data)
+        .output()
+        .unwrap()
+}
+
+fn said(output: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[test]
+fn the_command_line_makes_checks_and_reports_with_exit_codes() {
+    // No authority on this PC: nothing can be signed, and it says how to fix that.
+    let bare = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("siti.pdf");
+    let file_arg = file.to_str().unwrap();
+    let settings = [
+        "certificate",
+        "settings",
+        "set",
+        "--instansi",
+        "Pemerintah Kabupaten Mesuji",
+        "--signer-name",
+        "Drs. Ahmad Yani",
+        "--signer-title",
+        "Kepala BKPSDM",
+    ];
+    assert!(cli(bare.path(), &settings).status.success());
+    let refused = cli(
+        bare.path(),
+        &[
+            "certificate",
+            "make",
+            "--nip",
+            SITI,
+            "--module",
+            "asn",
+            "--out",
+            file_arg,
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(2), "{}", said(&refused));
+    assert!(said(&refused).contains("latih-asn records authority init"));
+    assert!(!file.exists());
+
+    let desk = Desk::new();
+    let data = desk.dir.path();
+    let siti = made::learner(&desk.store, "Siti Aminah", SITI);
+    let pass = made::take_exam(&desk.store, &siti, 1, true);
+
+    let bad = cli(
+        data,
+        &["certificate", "settings", "set", "--signer-nip", "12345"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(said(&bad).contains("Signer's NIP"), "{}", said(&bad));
+    let set = cli(
+        data,
+        &["certificate", "settings", "set", "--jp-target", "24"],
+    );
+    assert!(set.status.success(), "{}", said(&set));
+    let show = cli(data, &["certificate", "settings", "show"]);
+    assert!(show.status.success());
+    assert!(
+        said(&show).contains("JP target per year\t24"),
+        "{}",
+        said(&show)
+    );
+    assert!(
+        said(&show).contains("Drs. Ahmad Yani, M.Si."),
+        "unchanged fields stay"
+    );
+
+    let made = cli(
+        data,
+        &[
+            "certificate",
+            "make",
+            "--nip",
+            SITI,
+            "--module",
+            "asn",
+            "--out",
+            file_arg,
+        ],
+    );
+    assert!(made.status.success(), "{}", said(&made));
+    let code = certificate::code::code(&desk.authority.key.public_key, pass.id);
+    assert!(said(&made).contains(&code));
+    let checked = cli(data, &["certificate", "check", file_arg]);
+    assert!(checked.status.success(), "{}", said(&checked));
+    assert!(said(&checked).contains("genuine"));
+    assert!(said(&checked).contains("Siti Aminah"));
+    let checked = cli(data, &["certificate", "check", &code]);
+    assert!(checked.status.success(), "{}", said(&checked));
+    let unknown = cli(data, &["certificate", "check", "ZZZZZ-ZZZZZ"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(said(&unknown).contains("matches no record"));
+    let no_pass = cli(
+        data,
+        &[
+            "certificate",
+            "make",
+            "--nip",
+            SITI,
+            "--module",
+            "sanksi",
+            "--out",
+            file_arg,
+        ],
+    );
+    assert_eq!(no_pass.status.code(), Some(1), "{}", said(&no_pass));
+
+    let folder = out.path().join("unit");
+    fs::create_dir(&folder).unwrap();
+    let unit = cli(
+        data,
+        &[
+            "certificate",
+            "make",
+            "--unit",
+            "bagian umum",
+            "--out",
+            folder.to_str().unwrap(),
+        ],
+    );
+    assert!(unit.status.success(), "{}", said(&unit));
+    assert_eq!(
+        names_in(&folder),
+        vec![format!("sertifikat-{SITI}-asn.pdf")]
+    );
+    let nobody = cli(
+        data,
+        &[
+            "certificate",
+            "make",
+            "--unit",
+            "Dinas Lain",
+            "--out",
+            folder.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(nobody.status.code(), Some(1));
+
+    let year = certificate::day_of(pass.finished).year().to_string();
+    let csv = out.path().join("jp.csv");
+    let jp = cli(
+        data,
+        &[
+            "certificate",
+            "jp",
+            "--year",
+            &year,
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(jp.status.success(), "{}", said(&jp));
+    assert!(said(&jp).contains("1 row (2 JP)"), "{}", said(&jp));
+    assert!(fs::read_to_string(&csv).unwrap().contains(SITI));
+    let wrong = cli(
+        data,
+        &["certificate", "jp", "--year", &year, "--out", "jp.txt"],
+    );
+    assert_eq!(wrong.status.code(), Some(2));
+
+    made::hr_correct(
+        &desk.store,
+        CorrectionKind::Void { attempt: pass.id },
+        "salah profil",
+        "Kasubbag",
+    );
+    let voided = cli(data, &["certificate", "check", file_arg]);
+    assert_eq!(voided.status.code(), Some(1));
+    assert!(said(&voided).contains("VOIDED"), "{}", said(&voided));
+}

@@ -70,7 +70,10 @@ hr-error-no-payload = { $path } carries no latih-asn certificate.
 cli-cert-need-module = Name the module: --module ID (e.g. asn).
 cli-cert-need-who = Name one participant (--nip NIP --module ID) or one unit (--unit "Unit name").
 cli-cert-made = Certificate of { $name } written to { $path } (number { $number }, verification code { $code }).
-cli-cert-batch = { $count } certificates written to { $path }.
+cli-cert-batch = { $count ->
+    [one] 1 certificate
+   *[other] { $count } certificates
+} written to { $path }.
 cli-cert-none = Nobody in the unit { $unit } has passed a final test with valid records yet.
 cli-cert-holder = { $name } (NIP { $nip }), module { $module }, passed { $date }, score { $score }
 cli-cert-valid = Code { $code } is valid: its test record verifies and is not voided.
@@ -91,4 +94,7 @@ cli-cert-setting-organiser = Organiser
 cli-cert-setting-jp-target = JP target per year
 cli-cert-jp-format = The file name must end in .csv or .xlsx.
 cli-cert-jp-year = The year { $year } makes no sense.
-cli-cert-jp-written = { $rows } rows ({ $jp } JP) of { $year } written to { $path }.
+cli-cert-jp-written = { $rows ->
+    [one] 1 row
+   *[other] { $rows } rows
+} ({ $jp } JP) of { $year } written to { $path }.

@@ -269,17 +269,10 @@ fn make(
             );
             match written {
                 Ok(report) => {
-                    println!(
-                        "{}",
-                        say(
-                            lang,
-                            "cli-cert-batch",
-                            &[
-                                ("count", &report.certificates.to_string()),
-                                ("path", &out.display().to_string()),
-                            ],
-                        )
-                    );
+                    let mut args = fluent::FluentArgs::new();
+                    args.set("count", report.certificates);
+                    args.set("path", out.display().to_string());
+                    println!("{}", i18n::tr_fluent(lang, "cli-cert-batch", &args));
                     if issued.problems.is_empty() {
                         ExitCode::SUCCESS
                     } else {
@@ -520,18 +513,11 @@ fn jp(store: &Store, year: i32, out: &Path, lang: Lang) -> ExitCode {
         return fail(&error, lang);
     }
     let total: u32 = rows.iter().map(|row| row.jp).sum();
-    println!(
-        "{}",
-        say(
-            lang,
-            "cli-cert-jp-written",
-            &[
-                ("rows", &rows.len().to_string()),
-                ("jp", &total.to_string()),
-                ("year", &year.to_string()),
-                ("path", &out.display().to_string()),
-            ],
-        )
-    );
+    let mut args = fluent::FluentArgs::new();
+    args.set("rows", rows.len());
+    args.set("jp", total);
+    args.set("year", year.to_string());
+    args.set("path", out.display().to_string());
+    println!("{}", i18n::tr_fluent(lang, "cli-cert-jp-written", &args));
     ExitCode::SUCCESS
 }
