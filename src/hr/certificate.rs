@@ -219,13 +219,12 @@ impl<'a> Issuer<'a> {
     /// order given and by module order; passes of modules not loaded here are problems.
     pub fn for_people(&self, people: &[(Uuid, String)]) -> Issued {
         let mut issued = Issued::default();
+        let mut by_learner: HashMap<Uuid, Vec<&Pass<'a>>> = HashMap::new();
+        for ((learner, _), pass) in &self.passes {
+            by_learner.entry(*learner).or_default().push(pass);
+        }
         for (learner, unit) in people {
-            let mut theirs: Vec<&Pass<'a>> = self
-                .passes
-                .iter()
-                .filter(|((id, _), _)| id == learner)
-                .map(|(_, pass)| pass)
-                .collect();
+            let mut theirs = by_learner.get(learner).cloned().unwrap_or_default();
             theirs.sort_by_key(|pass| {
                 let module = &pass.attempt.module;
                 (
