@@ -461,8 +461,18 @@ fn a_pack_made_before_jp_loads_with_a_computed_jp_and_a_warning() {
         .iter()
         .find(|w| matches!(w, content::Warning::JpComputed { module, jp: 1, minutes: 9 } if module == "lokal"))
         .expect("a warning names the computed JP");
-    assert!(warning.message(Lang::En).contains("1 JP"));
-    assert!(warning.message(Lang::Id).contains("jp: 1"));
+    // Nine minutes are too few to declare any JP: the warning says to add study time.
+    assert!(warning.message(Lang::En).contains("Add lesson time"));
+    assert!(warning.message(Lang::Id).contains("Tambah waktu materi"));
+    let long = content::Warning::JpComputed {
+        module: "lokal".into(),
+        jp: 2,
+        minutes: 64,
+    };
+    assert!(
+        long.message(Lang::En)
+            .contains("jp: 2 (at most 2 for these minutes)")
+    );
 }
 
 #[test]

@@ -58,15 +58,25 @@ impl Warning {
                 module,
                 jp,
                 minutes,
-            } => crate::i18n::tr_args(
-                lang,
-                "content-warning-jp-computed",
-                &[
-                    ("module", module),
-                    ("jp", &jp.to_string()),
-                    ("minutes", &minutes.to_string()),
-                ],
-            ),
+            } => {
+                // Too short to declare any JP: the advice is to add study time, not a figure.
+                let max = crate::content::model::jp_cap(*minutes);
+                let key = if max == 0 {
+                    "content-warning-jp-too-short"
+                } else {
+                    "content-warning-jp-computed"
+                };
+                crate::i18n::tr_args(
+                    lang,
+                    key,
+                    &[
+                        ("module", module),
+                        ("jp", &jp.to_string()),
+                        ("minutes", &minutes.to_string()),
+                        ("max", &max.to_string()),
+                    ],
+                )
+            }
         }
     }
 }
