@@ -2,6 +2,7 @@
 //! chooses between the window and a command.
 
 pub mod admin;
+pub mod certificate;
 pub mod content;
 pub mod records;
 pub mod roster;

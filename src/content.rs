@@ -26,8 +26,8 @@ pub use install::{
 };
 pub use load::{Catalog, load, load_embedded};
 pub use model::{
-    Form, Instrument, InstrumentKind, Lesson, Module, ModuleSource, Objective, OptionText,
-    Question, QuestionKind, QuestionText,
+    Form, Instrument, InstrumentKind, JP_MINUTES, Lesson, Module, ModuleSource, Objective,
+    OptionText, Question, QuestionKind, QuestionText, jp_cap, jp_for, study_minutes,
 };
 pub use pack::{CheckRecord, FileDigest, PackInfo, Publisher, PublisherKey, Publishers, Trust};
 pub use packs::{

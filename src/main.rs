@@ -60,6 +60,14 @@ enum Command {
         #[command(subcommand)]
         command: latih_asn::cli::roster::RosterCommand,
     },
+    /// Certificates (PDF with a signed QR code) for valid passes, their offline check, HR's
+    /// certificate settings, and the JP report per employee and year.
+    /// Exit codes: 0 all good, 1 a problem found (a certificate that does not stand, nobody to
+    /// certify), 2 the command could not run (no HR authority, incomplete settings, write error).
+    Certificate {
+        #[command(subcommand)]
+        command: latih_asn::cli::certificate::CertificateCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -98,6 +106,10 @@ fn main() -> ExitCode {
         },
         Some(Command::Roster { command }) => match data_dir() {
             Ok(dir) => latih_asn::cli::roster::run(command, &dir, flag_lang, system_lang),
+            Err(code) => code,
+        },
+        Some(Command::Certificate { command }) => match data_dir() {
+            Ok(dir) => latih_asn::cli::certificate::run(command, &dir, flag_lang, system_lang),
             Err(code) => code,
         },
         None => match data_dir() {

@@ -421,3 +421,126 @@ fn questions_citing_a_replaced_instrument_are_flagged() {
             .any(|a| a.needs_review && a.questions.contains(&"lokal-q01".to_owned()))
     );
 }
+
+#[test]
+fn embedded_modules_declare_the_jp_their_minutes_give_rounded_up() {
+    let catalog = content::load_embedded().unwrap();
+    let expected = [
+        ("asn", 50),
+        ("pilkada", 47),
+        ("sanksi", 54),
+        ("antikorupsi", 56),
+    ];
+    for (id, minutes) in expected {
+        let module = catalog.module(id).unwrap();
+        assert_eq!(module.study_minutes(), minutes, "{id}");
+        assert!(module.jp_declared, "{id} writes its jp");
+        assert_eq!(module.jp(), content::jp_for(minutes), "{id}");
+        assert_eq!(module.jp(), 2, "{id}");
+    }
+    assert!(
+        !catalog
+            .warnings
+            .iter()
+            .any(|w| matches!(w, content::Warning::JpComputed { .. }))
+    );
+}
+
+#[test]
+fn a_pack_made_before_jp_loads_with_a_computed_jp_and_a_warning() {
+    let pack = fixture_pack();
+    let base = content::load_embedded().unwrap();
+    let merged = content::add_pack(&base, &DirFiles::new(pack.path()), "daerah").unwrap();
+    let module = merged.module("lokal").unwrap();
+    // One 5-minute lesson and quiz_size 2: 5 + 2 × 2 = 9 minutes, rounded up to 1 JP.
+    assert_eq!(module.study_minutes(), 9);
+    assert_eq!(module.jp(), 1);
+    assert!(!module.jp_declared);
+    let warning = merged
+        .warnings
+        .iter()
+        .find(|w| matches!(w, content::Warning::JpComputed { module, jp: 1, minutes: 9 } if module == "lokal"))
+        .expect("a warning names the computed JP");
+    // Nine minutes are too few to declare any JP: the warning says to add study time.
+    assert!(warning.message(Lang::En).contains("Add lesson time"));
+    assert!(warning.message(Lang::Id).contains("Tambah waktu materi"));
+    let long = content::Warning::JpComputed {
+        module: "lokal".into(),
+        jp: 2,
+        minutes: 64,
+    };
+    assert!(
+        long.message(Lang::En)
+            .contains("jp: 2 (at most 2 for these minutes)")
+    );
+}
+
+#[test]
+fn a_declared_jp_is_a_whole_number_in_range_that_the_minutes_justify() {
+    let with_jp = |jp: &str, minutes: &str| {
+        refusal(|dir| {
+            let path = dir.join("module.ron");
+            replace_in(
+                &path,
+                "quiz_size: 2,",
+                &format!("quiz_size: 2,\n    jp: {jp},"),
+            );
+            replace_in(&path, "minutes: 5,", &format!("minutes: {minutes},"));
+        })
+    };
+    for jp in ["0", "41"] {
+        let errors = with_jp(jp, "60");
+        assert!(
+            errors.iter().any(|e| e.file == "lokal/module.ron"
+                && e.line == Some(7)
+                && matches!(
+                    e.kind,
+                    ContentErrorKind::OutOfRange {
+                        field: content::Field::Jp,
+                        min: 1,
+                        max: 40,
+                        ..
+                    }
+                )),
+            "{jp}: {errors:?}"
+        );
+    }
+    // 60 lesson minutes + 4 quiz minutes = 64: at most 2 JP (2 × 45 ≤ 128 < 3 × 45).
+    let errors = with_jp("3", "60");
+    assert!(
+        errors.iter().any(|e| matches!(
+            e.kind,
+            ContentErrorKind::JpTooHigh {
+                jp: 3,
+                minutes: 64,
+                max: 2,
+                ..
+            }
+        )),
+        "{errors:?}"
+    );
+    assert!(errors[0].message(Lang::Id).contains("paling banyak 2 JP"));
+    // A 9-minute module can declare none at all.
+    let errors = with_jp("1", "5");
+    assert!(
+        errors
+            .iter()
+            .any(|e| matches!(e.kind, ContentErrorKind::JpTooHigh { max: 0, .. }))
+    );
+    // Not a whole number: refused as RON that does not fit.
+    let errors = with_jp("1.5", "60");
+    assert!(
+        matches!(errors[0].kind, ContentErrorKind::Syntax(_)),
+        "{errors:?}"
+    );
+
+    // Within the limit it loads, with no warning.
+    let pack = fixture_pack();
+    let path = pack.path().join("lokal/module.ron");
+    replace_in(&path, "quiz_size: 2,", "quiz_size: 2,\n    jp: 2,");
+    replace_in(&path, "minutes: 5,", "minutes: 60,");
+    let base = content::load_embedded().unwrap();
+    let merged = content::add_pack(&base, &DirFiles::new(pack.path()), "daerah").unwrap();
+    assert_eq!(merged.module("lokal").unwrap().jp(), 2);
+    assert!(merged.warnings.is_empty(), "{:?}", merged.warnings);
+}

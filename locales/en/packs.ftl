@@ -81,6 +81,7 @@ pack-error-out-of-range = { $id }: the { $field ->
     [passmark] pass mark (pass_mark)
     [quizsize] quiz size (quiz_size)
     [minutes] reading time (minutes)
+    [jp] lesson hours (jp)
    *[other] { $field }
 } is { $value }; allowed are { $min } to { $max }
 pack-error-markup = lesson { $id } ({ $lang }) contains { $markup ->
@@ -88,6 +89,10 @@ pack-error-markup = lesson { $id } ({ $lang }) contains { $markup ->
     [image] an image
    *[html] HTML
 }, which lessons may not contain
+pack-error-jp-too-high = { $id }: jp is { $jp }, but { $minutes } minutes of study (lessons plus two minutes per quiz question) justify at most { $max } JP (JP × 45 may not exceed twice the minutes)
+content-warning-replaced = { $module }: { $item } cites { $instrument }, which was replaced by { $replaced }; check it against the new rule
+content-warning-jp-computed = { $module }: module.ron has no jp; it counts { $jp } JP, computed from { $minutes } minutes of study (45 minutes each, rounded up). Write the figure you intend in module.ron, e.g. jp: { $jp } (at most { $max } for these minutes)
+content-warning-jp-too-short = { $module }: module.ron has no jp; it counts { $jp } JP, the least there is, although its { $minutes } minutes of study are too few to declare any (a declared jp needs at least 23 minutes). Add lesson time before writing a jp
 pack-error-too-many-errors = the check stopped after { $limit } errors; fix the ones above first
 pack-error-conflict-pack = the { $what ->
     [modules] module

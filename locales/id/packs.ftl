@@ -81,6 +81,7 @@ pack-error-out-of-range = { $id }: { $field ->
     [passmark] nilai lulus (pass_mark)
     [quizsize] jumlah soal per kuis (quiz_size)
     [minutes] waktu baca (minutes)
+    [jp] jam pelajaran (jp)
    *[other] { $field }
 } bernilai { $value }; yang diizinkan { $min } sampai { $max }
 pack-error-markup = materi { $id } ({ $lang }) memuat { $markup ->
@@ -88,6 +89,10 @@ pack-error-markup = materi { $id } ({ $lang }) memuat { $markup ->
     [image] gambar
    *[html] HTML
 }, padahal materi tidak boleh memuatnya
+pack-error-jp-too-high = { $id }: jp bernilai { $jp }, padahal { $minutes } menit belajar (materi ditambah dua menit per soal kuis) hanya membenarkan paling banyak { $max } JP (JP × 45 tidak boleh melebihi dua kali menitnya)
+content-warning-replaced = { $module }: { $item } mengutip { $instrument }, yang sudah diganti oleh { $replaced }; periksa terhadap aturan yang baru
+content-warning-jp-computed = { $module }: module.ron tidak memuat jp; modul ini dihitung { $jp } JP dari { $minutes } menit belajar (45 menit per JP, dibulatkan ke atas). Tulis angka yang dimaksud di module.ron, mis. jp: { $jp } (paling banyak { $max } untuk menit ini)
+content-warning-jp-too-short = { $module }: module.ron tidak memuat jp; modul ini dihitung { $jp } JP, angka terkecil, walaupun { $minutes } menit belajarnya terlalu sedikit untuk menyatakan jp (jp yang ditulis butuh paling sedikit 23 menit). Tambah waktu materi sebelum menulis jp
 pack-error-too-many-errors = pemeriksaan dihentikan setelah { $limit } kesalahan; perbaiki dulu yang di atas
 pack-error-conflict-pack = { $what ->
     [modules] modul

@@ -188,7 +188,7 @@ fn check(path: &Path, packs_dir: Option<&Path>, lang: Lang) -> ExitCode {
                 println!("{}", ok(catalog.modules.len(), questions));
                 println!("{}", i18n::tr(lang, "cli-content-app"));
                 for warning in &catalog.warnings {
-                    println!("{warning:?}");
+                    println!("{}", warning.message(lang));
                 }
                 ExitCode::SUCCESS
             }
@@ -216,7 +216,7 @@ fn check(path: &Path, packs_dir: Option<&Path>, lang: Lang) -> ExitCode {
             );
             println!("{}", trust_line(&pack.trust, lang));
             for warning in &pack.catalog.warnings {
-                println!("{warning:?}");
+                println!("{}", warning.message(lang));
             }
             ExitCode::SUCCESS
         }

@@ -111,6 +111,15 @@ pub enum ContentErrorKind {
         lang: &'static str,
         markup: Markup,
     },
+    #[error(
+        "{id}: jp is {jp}, but {minutes} study minutes justify at most {max} (JP × 45 ≤ 2 × minutes)"
+    )]
+    JpTooHigh {
+        id: String,
+        jp: u32,
+        minutes: u32,
+        max: u32,
+    },
     #[error("the check stopped after {0} errors")]
     TooManyErrors(usize),
     #[error("{what} {id} is already provided by {}", by.as_deref().unwrap_or("the app"))]
@@ -219,6 +228,7 @@ pub enum Field {
     PassMark,
     QuizSize,
     Minutes,
+    Jp,
 }
 
 impl Field {
@@ -238,6 +248,7 @@ impl Field {
             Field::PassMark => "passmark",
             Field::QuizSize => "quizsize",
             Field::Minutes => "minutes",
+            Field::Jp => "jp",
         }
     }
 }
@@ -420,6 +431,20 @@ impl ContentErrorKind {
                     ("id", id.clone()),
                     ("lang", (*lang).to_owned()),
                     ("markup", markup.key().to_owned()),
+                ],
+            ),
+            K::JpTooHigh {
+                id,
+                jp,
+                minutes,
+                max,
+            } => (
+                "pack-error-jp-too-high",
+                vec![
+                    ("id", id.clone()),
+                    ("jp", jp.to_string()),
+                    ("minutes", minutes.to_string()),
+                    ("max", max.to_string()),
                 ],
             ),
             K::TooManyErrors(limit) => (

@@ -72,6 +72,11 @@ pub const PASS_MARK_MAX: u8 = 100;
 pub const MINUTES_MIN: u32 = 1;
 pub const MINUTES_MAX: u32 = 180;
 
+/// Jam pelajaran a module may declare (whole 45-minute units). A module's own minutes cap it
+/// further: see `content::model::jp_cap`.
+pub const JP_MIN: u32 = 1;
+pub const JP_MAX: u32 = 40;
+
 /// Errors listed before a check stops: enough to fix a pack in one pass, and a bound on the
 /// time a broken pack can cost.
 pub const ERRORS: usize = 100;

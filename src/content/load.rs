@@ -471,7 +471,17 @@ fn read_module(
         })
         .collect();
 
+    let minutes = crate::content::model::study_minutes(
+        lessons.iter().fold(0u32, |sum, lesson: &Lesson| {
+            sum.saturating_add(lesson.minutes)
+        }),
+        meta.quiz_size,
+    );
     Some(Module {
+        jp: meta
+            .jp
+            .unwrap_or_else(|| crate::content::model::jp_for(minutes)),
+        jp_declared: meta.jp.is_some(),
         title: both(&|l| Some(l.module.title.clone())),
         summary: both(&|l| Some(l.module.summary.clone())),
         id: meta.id,

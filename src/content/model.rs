@@ -38,6 +38,11 @@ pub struct Module {
     pub quiz_size: usize,
     /// "Berlaku per": when the content was last checked against the law.
     pub checked: NaiveDate,
+    /// Jam pelajaran (45-minute units) a pass is worth, for certificates and the JP export:
+    /// the module's own `jp`, or computed from its minutes when it has none (see [`jp_for`]).
+    pub jp: u32,
+    /// Whether `jp` was written in `module.ron` (packs made before the field have none).
+    pub jp_declared: bool,
     pub title: PerLang<String>,
     pub summary: PerLang<String>,
     pub objectives: Vec<Objective>,
@@ -77,7 +82,47 @@ impl ModuleSource {
     }
 }
 
+/// Minutes of one jam pelajaran.
+pub const JP_MINUTES: u32 = 45;
+
+/// Minutes a module is taken to need: its lessons' reading time plus one minute per question
+/// for a practice round and the final test (`2 × quiz_size`).
+pub fn study_minutes(lesson_minutes: u32, quiz_size: usize) -> u32 {
+    let quiz = u32::try_from(quiz_size).unwrap_or(u32::MAX / 4);
+    lesson_minutes.saturating_add(quiz.saturating_mul(2))
+}
+
+/// The JP a module of `minutes` study minutes gets when it declares none: whole 45-minute
+/// units, rounded up, at least 1 and at most [`crate::content::limits::JP_MAX`].
+pub fn jp_for(minutes: u32) -> u32 {
+    minutes.div_ceil(JP_MINUTES).clamp(
+        crate::content::limits::JP_MIN,
+        crate::content::limits::JP_MAX,
+    )
+}
+
+/// The most JP `minutes` study minutes can justify: `JP × 45 ≤ 2 × minutes` (an author may
+/// credit up to twice the estimated time, for self-study around the lessons, and no more).
+pub fn jp_cap(minutes: u32) -> u32 {
+    minutes.saturating_mul(2) / JP_MINUTES
+}
+
 impl Module {
+    /// Jam pelajaran a pass of this module is worth.
+    pub fn jp(&self) -> u32 {
+        self.jp
+    }
+
+    /// Its study minutes: lessons plus quizzes (see [`study_minutes`]).
+    pub fn study_minutes(&self) -> u32 {
+        study_minutes(
+            self.lessons
+                .iter()
+                .fold(0, |sum, lesson| sum.saturating_add(lesson.minutes)),
+            self.quiz_size,
+        )
+    }
+
     /// Where this module came from (the app, or which pack, version and hash).
     pub fn source(&self) -> &ModuleSource {
         &self.source
@@ -207,9 +252,18 @@ pub(super) struct ModuleFile {
     pub pass_mark: u8,
     #[serde(default = "default_quiz_size")]
     pub quiz_size: usize,
+    /// Jam pelajaran; absent in packs made before JP existed (computed then, with a warning).
+    /// Written as a plain number (`jp: 2`), not `Some(2)`.
+    #[serde(default, deserialize_with = "present")]
+    pub jp: Option<u32>,
     pub checked: String,
     pub objectives: Vec<String>,
     pub lessons: Vec<LessonEntry>,
+}
+
+/// A field that is optional in the file but written bare when present.
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    u32::deserialize(deserializer).map(Some)
 }
 
 fn default_pass_mark() -> u8 {

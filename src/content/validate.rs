@@ -26,6 +26,59 @@ pub enum Warning {
         instrument: String,
         replaced_by: String,
     },
+    /// The module declares no `jp` (a pack made before JP existed): it counts `jp`, computed
+    /// from its `minutes` of study (see `content::jp_for`).
+    JpComputed {
+        module: String,
+        jp: u32,
+        minutes: u32,
+    },
+}
+
+impl Warning {
+    /// What the author or admin reads, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Warning::CitesReplaced {
+                module,
+                item,
+                instrument,
+                replaced_by,
+            } => crate::i18n::tr_args(
+                lang,
+                "content-warning-replaced",
+                &[
+                    ("module", module),
+                    ("item", item),
+                    ("instrument", instrument),
+                    ("replaced", replaced_by),
+                ],
+            ),
+            Warning::JpComputed {
+                module,
+                jp,
+                minutes,
+            } => {
+                // Too short to declare any JP: the advice is to add study time, not a figure.
+                let max = crate::content::model::jp_cap(*minutes);
+                let key = if max == 0 {
+                    "content-warning-jp-too-short"
+                } else {
+                    "content-warning-jp-computed"
+                };
+                crate::i18n::tr_args(
+                    lang,
+                    key,
+                    &[
+                        ("module", module),
+                        ("jp", &jp.to_string()),
+                        ("minutes", &minutes.to_string()),
+                        ("max", &max.to_string()),
+                    ],
+                )
+            }
+        }
+    }
 }
 
 /// Checks `modules` and appends every error; returns the warnings.
@@ -90,6 +143,13 @@ pub(super) fn warnings(
 ) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for module in modules {
+        if !module.jp_declared {
+            warnings.push(Warning::JpComputed {
+                module: module.id.clone(),
+                jp: module.jp,
+                minutes: module.study_minutes(),
+            });
+        }
         for question in &module.questions {
             for cite in &question.cites {
                 if let Some(replaced_by) = instruments
@@ -188,6 +248,7 @@ impl<'a> ModuleCheck<'a> {
                 pool.max(1) as u64,
             );
         }
+        self.check_jp();
         for lesson in &module.lessons {
             if !(limits::MINUTES_MIN..=limits::MINUTES_MAX).contains(&lesson.minutes) {
                 let kind = K::OutOfRange {
@@ -198,6 +259,42 @@ impl<'a> ModuleCheck<'a> {
                     max: limits::MINUTES_MAX.into(),
                 };
                 self.at_module(&lesson.id, kind);
+            }
+        }
+    }
+
+    /// A declared JP is a whole number in range that the module's own minutes can justify. A
+    /// computed one (no `jp` written) is only a warning: packs made before JP keep loading.
+    fn check_jp(&mut self) {
+        let module = self.module;
+        if !module.jp_declared {
+            return;
+        }
+        if !(limits::JP_MIN..=limits::JP_MAX).contains(&module.jp) {
+            self.at_range(
+                "jp",
+                Field::Jp,
+                module.jp.into(),
+                limits::JP_MIN.into(),
+                limits::JP_MAX.into(),
+            );
+            return;
+        }
+        let minutes = module.study_minutes();
+        let max = crate::content::model::jp_cap(minutes);
+        if module.jp > max {
+            let line = line_of(&self.module_text, "jp:");
+            if !full(self.errors) {
+                self.errors.push(ContentError::new(
+                    self.module_path(),
+                    line,
+                    K::JpTooHigh {
+                        id: module.id.clone(),
+                        jp: module.jp,
+                        minutes,
+                        max,
+                    },
+                ));
             }
         }
     }
@@ -433,7 +530,7 @@ impl<'a> ModuleCheck<'a> {
             Field::Why => limits::WHY_CHARS,
             Field::Explanation => limits::EXPLANATION_CHARS,
             Field::Citation | Field::Version => limits::SHORT_CHARS,
-            Field::PassMark | Field::QuizSize | Field::Minutes => return,
+            Field::PassMark | Field::QuizSize | Field::Minutes | Field::Jp => return,
         };
         // Bytes bound characters from above: count characters only for long texts.
         if text.len() > limit && text.chars().count() > limit {

@@ -55,7 +55,7 @@ use crate::records::learner::Learner;
 use crate::records::summary::summarize;
 use crate::records::verify::Verification;
 
-mod csv_file;
+pub(crate) mod csv_file;
 mod table;
 mod workbook;
 mod xapi;

@@ -27,8 +27,20 @@ pub fn learner(store: &Store, name: &str, nip: &str) -> Learner {
 
 /// Takes a quiz of module "asn" (right answers when `pass`) and records it signed.
 pub fn take(store: &Store, learner: &Learner, mode: Mode, seed: u64, pass: bool) -> Attempt {
+    take_in(store, learner, "asn", mode, seed, pass)
+}
+
+/// Takes a quiz of an embedded module (right answers when `pass`) and records it signed.
+pub fn take_in(
+    store: &Store,
+    learner: &Learner,
+    module: &str,
+    mode: Mode,
+    seed: u64,
+    pass: bool,
+) -> Attempt {
     let catalog = content::load_embedded().unwrap();
-    let module = catalog.module("asn").unwrap();
+    let module = catalog.module(module).unwrap();
     let mut run = QuizRun::new(module, mode, seed, quiz::draw(module, 10, seed, None));
     while run.phase() != quiz::Phase::Finished {
         let drawn = run.current().unwrap().clone();

@@ -16,18 +16,18 @@ use super::table::{
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn csv_writer<W: Write>(mut out: W) -> io::Result<csv::Writer<W>> {
+pub(crate) fn csv_writer<W: Write>(mut out: W) -> io::Result<csv::Writer<W>> {
     out.write_all(BOM)?;
     Ok(csv::WriterBuilder::new().delimiter(b';').from_writer(out))
 }
 
-fn csv_error(error: csv::Error) -> io::Error {
+pub(crate) fn csv_error(error: csv::Error) -> io::Error {
     io::Error::other(error)
 }
 
 /// A text cell that no spreadsheet will run: a leading `=`, `+`, `-`, `@`, tab or carriage
 /// return gets a `'` in front.
-fn neutralise(text: &str) -> Cow<'_, str> {
+pub(crate) fn neutralise(text: &str) -> Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{text}"))
     } else {
@@ -36,7 +36,7 @@ fn neutralise(text: &str) -> Cow<'_, str> {
 }
 
 /// A NIP that Excel and LibreOffice keep as text with all its digits (see the module docs).
-fn csv_nip(nip: &str) -> Cow<'_, str> {
+pub(crate) fn csv_nip(nip: &str) -> Cow<'_, str> {
     if !nip.is_empty() && nip.bytes().all(|b| b.is_ascii_digit()) {
         Cow::Owned(format!("=\"{nip}\""))
     } else {

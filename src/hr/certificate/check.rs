@@ -1,0 +1,173 @@
+//! Checking a certificate offline, three ways:
+//!
+//! - by its **verification code** ([`check_code`]), against the records on HR's PC: which record
+//!   it belongs to and whose it is, or that it matches nothing, or that the record was voided
+//!   or no longer verifies;
+//! - by its **QR payload** ([`super::payload::check`], also `check_payload`), against the HR
+//!   authority's public key alone: is it signed by this authority and unchanged;
+//! - by its **PDF file** ([`check_pdf`]): the payload from the PDF's metadata, checked as above.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
+
+use super::code;
+use super::payload::{self, PayloadCheck};
+use crate::hr::error::HrError;
+use crate::quiz::Mode;
+use crate::records::export::Records;
+use crate::records::{AuthorityKey, CorrectionKind, Status};
+
+pub use super::payload::check as check_payload;
+
+/// Whose record a code belongs to, and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    pub attempt: Uuid,
+    pub learner: Uuid,
+    pub name: String,
+    pub nip: Option<String>,
+    pub module: String,
+    /// The day the test was finished (WIB).
+    pub date: NaiveDate,
+    pub score: u8,
+}
+
+/// What a verification code turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckOutcome {
+    /// A valid, non-voided passed final test: the certificate stands.
+    Valid(Holder),
+    /// The record was voided by HR: the certificate no longer stands.
+    Voided {
+        holder: Holder,
+        reason: String,
+        by: String,
+        at: DateTime<Utc>,
+    },
+    /// The record no longer verifies (edited, from a device no longer trusted…).
+    NotVerified { holder: Holder, status: Status },
+    /// The record is not a passed final test (no certificate should carry its code).
+    NotAPass(Holder),
+    /// No record here has this code (another HR office's, or invented).
+    Unknown,
+    /// The text is not a verification code (`XXXXX-XXXXX`).
+    NotACode,
+}
+
+/// Finds the record whose verification code under `authority` is `typed`.
+pub fn check_code(typed: &str, records: &Records<'_>, authority: &AuthorityKey) -> CheckOutcome {
+    let Some(wanted) = code::normalise(typed) else {
+        return CheckOutcome::NotACode;
+    };
+    let Some(attempt) = records
+        .attempts
+        .iter()
+        .find(|attempt| code::code(&authority.public_key, attempt.id) == wanted)
+    else {
+        return CheckOutcome::Unknown;
+    };
+    let person = records.learners.iter().find(|l| l.id == attempt.learner);
+    let signed = attempt.taken_by.as_deref();
+    let holder = Holder {
+        attempt: attempt.id,
+        learner: attempt.learner,
+        name: person
+            .map(|l| l.name.clone())
+            .or_else(|| signed.map(|info| info.name.clone()))
+            .unwrap_or_default(),
+        nip: person
+            .map(|l| l.nip.clone())
+            .or_else(|| signed.map(|info| info.nip.clone()))
+            .flatten()
+            .map(|nip| nip.as_str().to_owned()),
+        module: attempt.module.clone(),
+        date: super::day_of(attempt.finished),
+        score: attempt.score.percent(),
+    };
+    let void = records.verification.corrections.iter().find(
+        |c| matches!(&c.kind, CorrectionKind::Void { attempt: voided } if *voided == attempt.id),
+    );
+    if let Some(void) = void {
+        return CheckOutcome::Voided {
+            holder,
+            reason: void.reason.clone(),
+            by: void.by.clone(),
+            at: void.at,
+        };
+    }
+    let status = records.verification.status_of(&attempt.id);
+    if status != Status::Valid {
+        return CheckOutcome::NotVerified { holder, status };
+    }
+    if attempt.mode != Mode::Exam || !attempt.passed {
+        return CheckOutcome::NotAPass(holder);
+    }
+    CheckOutcome::Valid(holder)
+}
+
+/// The certificate payload in a PDF's metadata (its subject).
+pub fn payload_of_pdf(path: &Path) -> Result<String, HrError> {
+    let unreadable = |detail: String| HrError::PdfUnreadable {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let document = lopdf::Document::load(path).map_err(|error| unreadable(error.to_string()))?;
+    let info = document
+        .trailer
+        .get(b"Info")
+        .and_then(|info| document.dereference(info))
+        .and_then(|(_, info)| info.as_dict())
+        .map_err(|_| HrError::NoPayload {
+            path: path.to_path_buf(),
+        })?;
+    let subject = info
+        .get(b"Subject")
+        .and_then(lopdf::Object::as_str)
+        .map_err(|_| HrError::NoPayload {
+            path: path.to_path_buf(),
+        })?;
+    let text = text_string(subject);
+    if !text.starts_with(payload::HEADER) {
+        return Err(HrError::NoPayload {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(text)
+}
+
+/// A PDF text string: UTF-16BE after a byte order mark, else PDFDocEncoding (ASCII and Latin-1
+/// for everything a payload holds outside names, which then come as UTF-16).
+fn text_string(bytes: &[u8]) -> String {
+    match bytes {
+        [0xFE, 0xFF, rest @ ..] => {
+            let units: Vec<u16> = rest
+                .chunks_exact(2)
+                .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        _ => bytes.iter().map(|b| char::from(*b)).collect(),
+    }
+}
+
+/// Reads the payload from a certificate PDF and checks it against `authority`.
+pub fn check_pdf(path: &Path, authority: &AuthorityKey) -> Result<PayloadCheck, HrError> {
+    Ok(payload::check(&payload_of_pdf(path)?, authority))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_text_strings_decode_both_encodings() {
+        assert_eq!(text_string(b"LATIH"), "LATIH");
+        let utf16: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Ṡiti".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(text_string(&utf16), "Ṡiti");
+    }
+}
