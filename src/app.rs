@@ -850,6 +850,7 @@ impl App {
             store: &self.store,
             lang: self.lang(),
             modules: self.catalog.modules.iter().map(|m| m.id.clone()).collect(),
+            catalog: &self.catalog,
         }
     }
 
@@ -858,6 +859,7 @@ impl App {
             store: &self.store,
             lang: self.settings.language.unwrap_or(self.system_lang),
             modules: self.catalog.modules.iter().map(|m| m.id.clone()).collect(),
+            catalog: &self.catalog,
         };
         let Screen::Hr(desk) = &mut self.screen else {
             return Task::none();

@@ -463,3 +463,114 @@ fn endpoint(app: &mut App, url: &str) {
         )),
     );
 }
+
+#[test]
+fn hr_sets_the_issuer_makes_certificates_checks_them_and_counts_jp() {
+    use hr_screen::certificates;
+    use hr_screen::settings::Field;
+    let hr = hr_dir();
+    let store = Store::open(hr.path()).unwrap();
+    let siti = made::learner(&store, "Siti Aminah", SITI);
+    let passed = made::take_exam(&store, &siti, 1, true);
+    let out = tempfile::tempdir().unwrap();
+    let mut app = open(hr.path(), Lang::Id);
+    enter_with_new_pin(&mut app);
+
+    // Without an issuer a certificate cannot be saved, and says why.
+    click(&mut app, "Sertifikat & JP");
+    click(&mut app, "Semua pegawai");
+    assert_shows(&app, "1 sertifikat.");
+    let cert = |m| Message::Hr(hr_screen::Message::Certificates(m));
+    let one = out.path().join("siti.pdf");
+    send(
+        &mut app,
+        cert(certificates::Message::SaveOneTo(0, Some(one.clone()))),
+    );
+    assert!(!one.exists());
+
+    click(&mut app, "Pengaturan SDM");
+    for (field, value) in [
+        (Field::Instansi, "Pemerintah Kabupaten Mesuji"),
+        (Field::SignerName, "Drs. H. Ahmad Fauzi, M.Si."),
+        (Field::SignerTitle, "Kepala BKPSDM"),
+    ] {
+        type_into(&mut app, field.id(), value);
+    }
+    click(&mut app, "Simpan penerbit");
+    assert_shows(&app, "Pengaturan penerbit sertifikat disimpan.");
+
+    click(&mut app, "Sertifikat & JP");
+    click(&mut app, "Semua pegawai");
+    send(
+        &mut app,
+        cert(certificates::Message::SaveOneTo(0, Some(one.clone()))),
+    );
+    assert!(shows_containing(&app, "Ditulis: "));
+    assert!(std::fs::read(&one).unwrap().starts_with(b"%PDF"));
+    // The PDF opened again is checked offline: its signature, then its code against the records.
+    send(
+        &mut app,
+        cert(certificates::Message::PdfPicked(Some(one.clone()))),
+    );
+    assert!(shows_containing(&app, "Tanda tangan di sertifikat ini sah"));
+    let authority = store.authority().unwrap().unwrap();
+    let code = latih_asn::hr::certificate::code::code(&authority.key.public_key, passed.id);
+    assert!(shows_containing(&app, &format!("Kode {code} sah")));
+    type_into(&mut app, certificates::CODE, "ABCDE-12345");
+    click(&mut app, "Cek");
+    assert!(shows_containing(
+        &app,
+        "tidak cocok dengan catatan mana pun"
+    ));
+
+    // A whole unit into a folder; a read-only folder writes nothing.
+    let folder = out.path().join("unit");
+    std::fs::create_dir(&folder).unwrap();
+    send(
+        &mut app,
+        cert(certificates::Message::SaveAllTo(
+            false,
+            Some(folder.clone()),
+        )),
+    );
+    assert!(shows_containing(
+        &app,
+        "1 sertifikat disimpan dalam 1 berkas"
+    ));
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = out.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+        send(
+            &mut app,
+            cert(certificates::Message::SaveAllTo(
+                false,
+                Some(locked.clone()),
+            )),
+        );
+        assert!(!shows_containing(
+            &app,
+            "1 sertifikat disimpan dalam 1 berkas"
+        ));
+        assert_eq!(std::fs::read_dir(&locked).unwrap().count(), 0);
+    }
+
+    // JP this year against the default target of 20: the asn module gives 2.
+    click(&mut app, "Hitung JP");
+    assert!(shows_containing(
+        &app,
+        "0 dari 1 pegawai sudah mencapai target 20 JP"
+    ));
+    assert!(shows_containing(&app, "2 / 20 JP"));
+    let jp = out.path().join("jp.csv");
+    send(
+        &mut app,
+        cert(certificates::Message::JpExportTo(Some(jp.clone()))),
+    );
+    let text = std::fs::read_to_string(&jp).unwrap();
+    assert!(text.contains("Siti Aminah"), "{text}");
+    assert!(text.contains(";2;"), "{text}");
+}

@@ -14,9 +14,7 @@ use chrono::{Datelike, Utc};
 use clap::Subcommand;
 
 use crate::content::{self, Catalog};
-use crate::hr::certificate::{
-    self, BatchOutput, CheckOutcome, Holder, Issuer, PayloadCheck, check_code, check_payload,
-};
+use crate::hr::certificate::{self, BatchOutput, Issuer};
 use crate::hr::jp::{JpFormat, jp_rows, write_jp};
 use crate::hr::{HrError, HrSettings};
 use crate::i18n;
@@ -294,114 +292,29 @@ fn found_nothing(error: &HrError, lang: Lang) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn holder_line(holder: &Holder, lang: Lang) -> String {
-    say(
-        lang,
-        "cli-cert-holder",
-        &[
-            ("name", &holder.name),
-            ("nip", holder.nip.as_deref().unwrap_or("-")),
-            ("module", &holder.module),
-            ("date", &holder.date.to_string()),
-            ("score", &holder.score.to_string()),
-        ],
-    )
-}
-
 fn check(store: &Store, what: &str, lang: Lang) -> ExitCode {
     let authority = match store.authority() {
         Ok(Some(authority)) => authority.key,
         Ok(None) => return fail(&HrError::NoAuthority, lang),
         Err(error) => return fail(&HrError::Store(error), lang),
     };
-    let path = Path::new(what);
-    let code = if what.to_ascii_lowercase().ends_with(".pdf") || path.is_file() {
-        let verdict = match certificate::payload_of_pdf(path) {
-            Ok(text) => check_payload(&text, &authority),
-            Err(error) => return found_nothing(&error, lang),
-        };
-        match verdict {
-            PayloadCheck::Genuine(claims) => {
-                println!("{}", say(lang, "cli-cert-payload-genuine", &[]));
-                claims.code
-            }
-            PayloadCheck::OtherAuthority(claims) => {
-                println!(
-                    "{}",
-                    say(
-                        lang,
-                        "cli-cert-payload-other",
-                        &[("fingerprint", &claims.authority)]
-                    )
-                );
-                return ExitCode::from(1);
-            }
-            PayloadCheck::Forged(_) => {
-                println!("{}", say(lang, "cli-cert-payload-forged", &[]));
-                return ExitCode::from(1);
-            }
-            PayloadCheck::Malformed => {
-                println!("{}", say(lang, "cli-cert-payload-malformed", &[]));
-                return ExitCode::from(1);
-            }
-        }
-    } else {
-        what.to_owned()
-    };
     let read = Read::new(store);
-    match check_code(&code, &read.records(), &authority) {
-        CheckOutcome::Valid(holder) => {
-            println!("{}", say(lang, "cli-cert-valid", &[("code", &code)]));
-            println!("{}", holder_line(&holder, lang));
-            ExitCode::SUCCESS
+    match certificate::verdict(what, &read.records(), &authority, lang) {
+        Ok(verdict) => {
+            for line in &verdict.lines {
+                println!("{line}");
+            }
+            if verdict.stands {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
-        CheckOutcome::Voided {
-            holder,
-            reason,
-            by,
-            at,
-        } => {
-            println!(
-                "{}",
-                say(
-                    lang,
-                    "cli-cert-voided",
-                    &[
-                        ("code", &code),
-                        ("reason", &reason),
-                        ("by", &by),
-                        ("date", &certificate::day_of(at).to_string()),
-                    ],
-                )
-            );
-            println!("{}", holder_line(&holder, lang));
-            ExitCode::from(1)
-        }
-        CheckOutcome::NotVerified { holder, status } => {
-            println!(
-                "{}",
-                say(
-                    lang,
-                    "cli-cert-not-verified",
-                    &[("code", &code), ("status", &status.label(lang))],
-                )
-            );
-            println!("{}", holder_line(&holder, lang));
-            ExitCode::from(1)
-        }
-        CheckOutcome::NotAPass(holder) => {
-            println!("{}", say(lang, "cli-cert-not-a-pass", &[("code", &code)]));
-            println!("{}", holder_line(&holder, lang));
-            ExitCode::from(1)
-        }
-        CheckOutcome::Unknown => {
-            println!("{}", say(lang, "cli-cert-unknown", &[("code", &code)]));
-            ExitCode::from(1)
-        }
-        CheckOutcome::NotACode => {
-            eprintln!("{}", say(lang, "cli-cert-not-a-code", &[("what", what)]));
+        Err(certificate::VerdictError::NotACode(line)) => {
+            eprintln!("{line}");
             ExitCode::from(2)
         }
+        Err(certificate::VerdictError::Unreadable(error)) => found_nothing(&error, lang),
     }
 }
 

@@ -24,6 +24,7 @@ pub mod check;
 pub mod code;
 pub mod payload;
 pub mod pdf;
+pub mod verdict;
 
 use std::collections::HashMap;
 
@@ -40,6 +41,7 @@ use crate::records::{Attempt, Authority, Learner, Status, Store};
 pub use batch::{BatchOutput, BatchProgress, BatchReport, write_batch, write_one};
 pub use check::{CheckOutcome, Holder, check_code, check_payload, check_pdf, payload_of_pdf};
 pub use payload::{Claims, PayloadCheck};
+pub use verdict::{Verdict, VerdictError, verdict};
 
 /// The offset of WIB from UTC, in hours.
 const WIB_HOURS: i64 = 7;

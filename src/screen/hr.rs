@@ -1,6 +1,7 @@
 //! HR's area (*SDM*): completion by unit, records to review, importing records. The desk owns
 //! its tabs and runs its own background work; `app.rs` only routes messages to it.
 
+pub mod certificates;
 pub mod completion;
 pub mod review;
 pub mod roster;
@@ -29,17 +30,25 @@ pub enum Tab {
     Completion,
     Review,
     Roster,
+    Certificates,
     Settings,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Completion, Tab::Review, Tab::Roster, Tab::Settings];
+    const ALL: [Tab; 5] = [
+        Tab::Completion,
+        Tab::Review,
+        Tab::Roster,
+        Tab::Certificates,
+        Tab::Settings,
+    ];
 
     fn key(self) -> &'static str {
         match self {
             Tab::Completion => "hr-tab-completion",
             Tab::Review => "hr-tab-review",
             Tab::Roster => "hr-tab-roster",
+            Tab::Certificates => "hr-tab-certificates",
             Tab::Settings => "hr-tab-settings",
         }
     }
@@ -50,6 +59,7 @@ pub struct Env<'a> {
     pub store: &'a Store,
     pub lang: Lang,
     pub modules: Vec<String>,
+    pub catalog: &'a crate::content::Catalog,
 }
 
 pub struct Desk {
@@ -59,6 +69,9 @@ pub struct Desk {
     pub review: review::ReviewTab,
     pub settings: settings::SettingsTab,
     pub roster: roster::RosterTab,
+    pub certificates: certificates::CertificatesTab,
+    /// The content as it was when the area opened (certificates print module titles and JP).
+    catalog: Arc<crate::content::Catalog>,
     import_path: String,
     /// What the last import said, and whether it went cleanly.
     import_result: Option<(bool, Vec<String>)>,
@@ -73,6 +86,7 @@ pub enum Message {
     Review(review::Message),
     Settings(settings::Message),
     Roster(roster::Message),
+    Certificates(certificates::Message),
     ImportPathChanged(String),
     /// Import from the typed path.
     ImportPressed,
@@ -108,8 +122,10 @@ impl Desk {
             data: None,
             completion: completion::CompletionTab::default(),
             review: review::ReviewTab::default(),
-            settings: settings::SettingsTab::default(),
+            settings: settings::SettingsTab::new(env),
             roster: roster::RosterTab::default(),
+            certificates: certificates::CertificatesTab::default(),
+            catalog: Arc::new(env.catalog.clone()),
             import_path: String::new(),
             import_result: None,
             busy: true,
@@ -164,6 +180,15 @@ impl Desk {
                     self.busy = true;
                     Action::Run(reload(env))
                 }
+            },
+            Message::Certificates(message) => match &self.data {
+                Some(data) => self
+                    .certificates
+                    .update(message, data, env, &self.catalog)
+                    .map_or(Action::None, |task| {
+                        Action::Run(task.map(Message::Certificates))
+                    }),
+                None => Action::None,
             },
             Message::ImportPathChanged(path) => {
                 self.import_path = path;
@@ -244,6 +269,7 @@ impl Desk {
                 Tab::Completion => self.completion.view(ctx, data).map(Message::Completion),
                 Tab::Review => self.review.view(ctx, data).map(Message::Review),
                 Tab::Roster => self.roster.view(ctx, data).map(Message::Roster),
+                Tab::Certificates => self.certificates.view(ctx, data).map(Message::Certificates),
                 Tab::Settings => self.settings.view(ctx).map(Message::Settings),
             },
         };

@@ -31,6 +31,19 @@ pub struct SettingsTab {
     result: Option<(bool, String)>,
     busy: bool,
     lrs: LrsForm,
+    issuer: IssuerForm,
+}
+
+/// Who issues certificates and the JP target (`hr/settings.ron`).
+#[derive(Debug, Default)]
+struct IssuerForm {
+    instansi: String,
+    signer_name: String,
+    signer_title: String,
+    signer_nip: String,
+    organiser: String,
+    jp_target: String,
+    result: Option<(bool, String)>,
 }
 
 /// The LRS fields and the push in progress.
@@ -54,6 +67,8 @@ pub enum Message {
     AgainChanged(String),
     ChangePressed,
     Changed(Result<(), String>),
+    Issuer(Field, String),
+    SaveIssuerPressed,
     EndpointChanged(String),
     UserChanged(String),
     KeyChanged(String),
@@ -64,6 +79,29 @@ pub enum Message {
     Pushed(Result<(bool, Vec<String>), String>),
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Instansi,
+    SignerName,
+    SignerTitle,
+    SignerNip,
+    Organiser,
+    JpTarget,
+}
+
+impl Field {
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Instansi => "issuer_instansi",
+            Field::SignerName => "issuer_signer_name",
+            Field::SignerTitle => "issuer_signer_title",
+            Field::SignerNip => "issuer_signer_nip",
+            Field::Organiser => "issuer_organiser",
+            Field::JpTarget => "issuer_jp_target",
+        }
+    }
+}
+
 fn digits(text: String) -> String {
     text.chars()
         .filter(char::is_ascii_digit)
@@ -72,6 +110,58 @@ fn digits(text: String) -> String {
 }
 
 impl SettingsTab {
+    /// The tab with what is saved filled in.
+    pub fn new(env: &Env<'_>) -> SettingsTab {
+        let mut tab = SettingsTab::default();
+        tab.load_lrs(env);
+        let (saved, problem) = match crate::hr::HrSettings::load(env.store.root()) {
+            Ok(saved) => (saved, None),
+            Err(error) => (
+                crate::hr::HrSettings::default(),
+                Some(error.message(env.lang)),
+            ),
+        };
+        tab.issuer = IssuerForm {
+            instansi: saved.instansi.clone(),
+            signer_name: saved.signer_name.clone(),
+            signer_title: saved.signer_title.clone(),
+            signer_nip: saved.signer_nip.clone().unwrap_or_default(),
+            organiser: saved.organiser.clone().unwrap_or_default(),
+            jp_target: saved.jp_target.to_string(),
+            result: problem.map(|line| (false, line)),
+        };
+        tab
+    }
+
+    fn save_issuer(&mut self, env: &Env<'_>) {
+        let form = &self.issuer;
+        let lang = env.lang;
+        let Ok(jp_target) = form.jp_target.trim().parse::<u32>() else {
+            self.issuer.result = Some((false, crate::i18n::tr(lang, "hr-issuer-jp-number")));
+            return;
+        };
+        let optional = |text: &str| (!text.trim().is_empty()).then(|| text.trim().to_owned());
+        let settings = crate::hr::HrSettings {
+            instansi: form.instansi.trim().to_owned(),
+            signer_name: form.signer_name.trim().to_owned(),
+            signer_title: form.signer_title.trim().to_owned(),
+            signer_nip: optional(&form.signer_nip),
+            organiser: optional(&form.organiser),
+            jp_target,
+            ..crate::hr::HrSettings::default()
+        };
+        let today = chrono::Local::now().date_naive();
+        self.issuer.result = Some(
+            match settings
+                .validated(today)
+                .and_then(|valid| valid.save(env.store.root()))
+            {
+                Ok(()) => (true, crate::i18n::tr(lang, "hr-issuer-saved")),
+                Err(error) => (false, error.message(lang)),
+            },
+        );
+    }
+
     /// Fills the LRS fields from what is saved (the key stays hidden).
     fn load_lrs(&mut self, env: &Env<'_>) {
         if self.lrs.loaded {
@@ -107,6 +197,18 @@ impl SettingsTab {
     pub fn update(&mut self, message: Message, env: &Env<'_>) -> Option<Task<Message>> {
         self.load_lrs(env);
         match message {
+            Message::Issuer(field, text) => {
+                let form = &mut self.issuer;
+                match field {
+                    Field::Instansi => form.instansi = text,
+                    Field::SignerName => form.signer_name = text,
+                    Field::SignerTitle => form.signer_title = text,
+                    Field::SignerNip => form.signer_nip = text,
+                    Field::Organiser => form.organiser = text,
+                    Field::JpTarget => form.jp_target = digits(text),
+                }
+            }
+            Message::SaveIssuerPressed => self.save_issuer(env),
             Message::EndpointChanged(text) => self.lrs.endpoint = text,
             Message::UserChanged(text) => self.lrs.user = text,
             Message::KeyChanged(text) => self.lrs.key = text,
@@ -229,9 +331,57 @@ impl SettingsTab {
         if let Some((ok, line)) = &self.result {
             items = items.push(super::status_line(ctx, *ok, line));
         }
-        column![widget::card(ctx, items), self.view_lrs(ctx)]
-            .spacing(12)
-            .into()
+        column![
+            self.view_issuer(ctx),
+            widget::card(ctx, items),
+            self.view_lrs(ctx)
+        ]
+        .spacing(12)
+        .into()
+    }
+
+    fn view_issuer<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let form = &self.issuer;
+        let field = |field: Field, label: &str, value: &'a str| {
+            column![
+                widget::body(ctx.t(label)),
+                text_input("", value)
+                    .id(field.id())
+                    .on_input(move |text| Message::Issuer(field, text))
+                    .size(widget::size::BODY)
+                    .padding(8)
+                    .width(Length::Fill),
+            ]
+            .spacing(4)
+        };
+        let mut items = column![
+            widget::h3(ctx.t("hr-issuer-title")),
+            widget::muted(ctx, ctx.t("hr-issuer-intro")),
+            field(Field::Instansi, "hr-issuer-instansi", &form.instansi),
+            field(
+                Field::SignerName,
+                "hr-issuer-signer-name",
+                &form.signer_name
+            ),
+            field(
+                Field::SignerTitle,
+                "hr-issuer-signer-title",
+                &form.signer_title
+            ),
+            field(Field::SignerNip, "hr-issuer-signer-nip", &form.signer_nip),
+            field(Field::Organiser, "hr-issuer-organiser", &form.organiser),
+            field(Field::JpTarget, "hr-issuer-jp-target", &form.jp_target),
+            widget::primary(
+                ctx,
+                ctx.t("hr-issuer-save"),
+                Some(Message::SaveIssuerPressed)
+            ),
+        ]
+        .spacing(10);
+        if let Some((ok, line)) = &form.result {
+            items = items.push(super::status_line(ctx, *ok, line.as_str()));
+        }
+        widget::card(ctx, items)
     }
 
     fn view_lrs<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
