@@ -69,8 +69,6 @@ pub enum Message {
     /// The PIN was checked (or set): `Ok` opens the HR area.
     PinChecked(Result<(), crate::hr::pin::PinError>),
     Hr(hr_screen::Message),
-    /// The header's way into HR's area (behind the PIN).
-    HrPressed,
     /// The window moved, was resized, or is being closed.
     Window(iced::window::Event),
     /// A key nobody else handled (no text field had focus).
@@ -347,7 +345,6 @@ impl App {
             Message::Pin(message) => self.update_pin(message),
             Message::PinChecked(result) => self.pin_checked(result),
             Message::Hr(message) => self.update_hr(message),
-            Message::HrPressed => self.open_pin_gate(),
             Message::KeyPressed(key, modifiers) => self.key_pressed(&key, modifiers),
             Message::Window(event) => self.window_event(event),
             Message::HomePressed => self.go_home(),
@@ -733,6 +730,7 @@ impl App {
                     .map(Message::PacksChanged)
             }
             settings_screen::Action::Dialog(task) => task.map(Message::Settings),
+            settings_screen::Action::OpenHr => self.open_pin_gate(),
             settings_screen::Action::ExportRecords(kind, dir) => {
                 let store = self.store.clone();
                 let lang = self.lang();
@@ -1006,9 +1004,6 @@ impl App {
                 ctx.t("nav-switch-profile"),
                 Message::SwitchProfilePressed,
             ));
-        }
-        if !admin {
-            bar = bar.push(nav(ctx.t("nav-hr"), Message::HrPressed));
         }
         bar = bar.push(nav(ctx.t("nav-settings"), Message::SettingsPressed));
         container(bar.align_y(Alignment::Center))

@@ -85,7 +85,7 @@ fn hr_dir() -> tempfile::TempDir {
 }
 
 fn enter_with_new_pin(app: &mut App) {
-    click(app, "SDM");
+    open_hr(app);
     assert_shows(app, "Buat PIN admin");
     type_into(app, pin::PIN_FIELD, PIN);
     type_into(app, pin::AGAIN_FIELD, "246811");
@@ -296,7 +296,7 @@ fn a_wrong_pin_keeps_hr_out_and_the_wait_grows() {
     enter_with_new_pin(&mut app);
     click(&mut app, "Keluar dari area SDM");
     assert!(!shows(&app, "Meja SDM"));
-    click(&mut app, "SDM");
+    open_hr(&mut app);
     assert_shows(&app, "PIN admin");
     for _ in 0..2 {
         type_into(&mut app, pin::PIN_FIELD, "000000");
@@ -308,7 +308,7 @@ fn a_wrong_pin_keeps_hr_out_and_the_wait_grows() {
     assert_shows(&app, "PIN salah terlalu sering. Coba lagi dalam 5 detik.");
     // Even the right PIN waits now, and a restart does not reset the count.
     let mut app = open(hr.path(), Lang::Id);
-    click(&mut app, "SDM");
+    open_hr(&mut app);
     type_into(&mut app, pin::PIN_FIELD, PIN);
     click(&mut app, "Lanjut");
     assert!(shows_containing(&app, "Coba lagi dalam"));
@@ -331,7 +331,7 @@ fn a_forgotten_pin_is_reset_from_the_command_line_and_journalled() {
     assert!(journal.contains("PinReset"), "{journal}");
     assert!(journal.contains("Kasubbag Kepegawaian"));
     let mut app = open(hr.path(), Lang::Id);
-    click(&mut app, "SDM");
+    open_hr(&mut app);
     assert_shows(&app, "Buat PIN admin");
 }
 
@@ -573,4 +573,64 @@ fn hr_sets_the_issuer_makes_certificates_checks_them_and_counts_jp() {
     let text = std::fs::read_to_string(&jp).unwrap();
     assert!(text.contains("Siti Aminah"), "{text}");
     assert!(text.contains(";2;"), "{text}");
+}
+
+/// Settings → HR area, as HR gets there.
+fn open_hr(app: &mut App) {
+    if !shows(app, "Area SDM (admin)…") {
+        click(app, "Pengaturan");
+    }
+    click(app, "Area SDM (admin)…");
+}
+
+#[test]
+fn every_hr_tab_reflows_at_200_percent_in_both_languages() {
+    for (lang, tabs) in [
+        (
+            Lang::Id,
+            [
+                "Penyelesaian",
+                "Perlu ditinjau (0)",
+                "Daftar pegawai",
+                "Sertifikat & JP",
+                "Pengaturan SDM",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Completion",
+                "To review (0)",
+                "Roster",
+                "Certificates & JP",
+                "HR settings",
+            ],
+        ),
+    ] {
+        let hr = hr_dir();
+        let store = Store::open(hr.path()).unwrap();
+        let siti = made::learner(
+            &store,
+            "Raden Ayu Siti Aminah Kusumawardhani, S.E., M.Si.",
+            SITI,
+        );
+        made::take_exam(&store, &siti, 1, true);
+        latih_asn::hr::pin::set(hr.path(), PIN, PIN).unwrap();
+        let mut app = open(hr.path(), lang);
+        let (settings, area, next) = match lang {
+            Lang::Id => ("Pengaturan", "Area SDM (admin)…", "Lanjut"),
+            Lang::En => ("Settings", "HR area (admin)…", "Continue"),
+        };
+        click(&mut app, settings);
+        click(&mut app, area);
+        type_into(&mut app, pin::PIN_FIELD, PIN);
+        click(&mut app, next);
+        for tab in tabs {
+            click(&mut app, tab);
+            // A 1366×768 screen at 200% text is 683×384 logical pixels.
+            if let Some(overflow) = harness::text_overflowing(&app, 683.0, 384.0) {
+                panic!("{tab} at 200%: {overflow}");
+            }
+        }
+    }
 }

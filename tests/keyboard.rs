@@ -17,9 +17,8 @@ fn the_learner_path_works_without_a_mouse() {
     let dir = tempfile::tempdir().unwrap();
     let mut kb = Keyboard::new(open(dir.path(), Lang::Id));
 
-    // Profile form. Tab order follows reading order: the header's "SDM" and "Pengaturan", then
-    // the fields.
-    kb.tab(3);
+    // Profile form. Tab order follows reading order: the header's "Pengaturan", then the fields.
+    kb.tab(2);
     kb.type_text("Siti Aminah");
     kb.tab(2); // past the "no NIP" checkbox
     kb.type_text("198001012005012001");
@@ -34,13 +33,13 @@ fn the_learner_path_works_without_a_mouse() {
     );
     assert_shows(&kb.app, "Selamat datang, Siti Aminah");
 
-    // Home: four header buttons, then the first module card.
-    kb.tab(5);
+    // Home: three header buttons, then the first module card.
+    kb.tab(4);
     kb.tap(Named::Enter);
     assert!(matches!(kb.app.screen(), Screen::Module(_)));
 
-    // Module page: header (4), "Kembali", then "Mulai membaca".
-    kb.tab(6);
+    // Module page: header (3), "Kembali", then "Mulai membaca".
+    kb.tab(5);
     kb.tap(Named::Space);
     assert!(matches!(kb.app.screen(), Screen::Lesson(reader) if reader.index == 0));
 
@@ -63,7 +62,7 @@ fn the_learner_path_works_without_a_mouse() {
 fn space_chooses_the_focused_answer_and_enter_confirms() {
     let dir = tempfile::tempdir().unwrap();
     let mut kb = Keyboard::new(open(dir.path(), Lang::Id));
-    kb.tab(3);
+    kb.tab(2);
     kb.type_text("Budi");
     kb.tab(1);
     kb.tap(Named::Space); // tick "no NIP"
@@ -76,8 +75,8 @@ fn space_chooses_the_focused_answer_and_enter_confirms() {
 
     kb.app
         .start_quiz_with_seed("asn", latih_asn::quiz::Mode::Practice, 3);
-    // Header (4 buttons), "Keluar dari kuis", then option A.
-    kb.tab(6);
+    // Header (3 buttons), "Keluar dari kuis", then option A.
+    kb.tab(5);
     kb.tap(Named::Space);
     let Screen::Quiz(screen) = kb.app.screen() else {
         panic!("quiz")

@@ -1,6 +1,7 @@
 # HR area and admin PIN
 
-nav-hr = HR
+settings-open-hr = HR area (admin)…
+settings-open-hr-hint = For HR staff; needs the admin PIN.
 hr-area = HR area
 hr-title = HR desk
 hr-leave = Leave the HR area
@@ -92,7 +93,7 @@ hr-review-profile = Profile of { $name } edited by hand or unsigned
 hr-review-profile-meaning = Reports use the name and NIP signed in the attempts, not this profile's content.
 
 pin-set-title = Create the admin PIN
-pin-set-intro = The HR and Trainer areas are protected by a PIN so that learners cannot open them. Choose a PIN of 6 to 12 digits and keep it somewhere safe.
+pin-set-intro = The HR area is protected by a PIN so that learners cannot open it. Choose a PIN of 6 to 12 digits and keep it somewhere safe.
 pin-enter-title = Admin PIN
 pin-enter-intro = Enter the admin PIN to open the HR area.
 pin-label = PIN

@@ -1,6 +1,7 @@
 # Area SDM (HR) dan PIN admin
 
-nav-hr = SDM
+settings-open-hr = Area SDM (admin)…
+settings-open-hr-hint = Untuk petugas kepegawaian; memerlukan PIN admin.
 hr-area = Area SDM
 hr-title = Meja SDM
 hr-leave = Keluar dari area SDM
@@ -92,7 +93,7 @@ hr-review-profile = Profil { $name } diubah dengan tangan atau belum ditandatang
 hr-review-profile-meaning = Laporan memakai nama dan NIP yang ditandatangani dalam percobaan, bukan isi profil ini.
 
 pin-set-title = Buat PIN admin
-pin-set-intro = Area SDM dan Pelatih dilindungi PIN agar peserta tidak dapat membukanya. Pilih PIN 6 sampai 12 angka dan simpan di tempat aman.
+pin-set-intro = Area SDM dilindungi PIN agar peserta tidak dapat membukanya. Pilih PIN 6 sampai 12 angka dan simpan di tempat aman.
 pin-enter-title = PIN admin
 pin-enter-intro = Masukkan PIN admin untuk membuka area SDM.
 pin-label = PIN

@@ -87,6 +87,8 @@ pub enum Message {
     ExportPressed(ExportKind),
     ImportRecordsPressed,
     OpenDataFolderPressed,
+    /// Into HR's area (behind the admin PIN).
+    HrPressed,
     BackPressed,
 }
 
@@ -101,6 +103,8 @@ pub enum Action {
     /// A system file dialog to show (its answer comes back as a message).
     Dialog(iced::Task<Message>),
     OpenDataFolder,
+    /// Open HR's area: the app asks for the admin PIN first.
+    OpenHr,
     Back,
 }
 
@@ -217,6 +221,7 @@ impl SettingsScreen {
             }
             Message::ExportPressed(_) | Message::ImportRecordsPressed => return Action::None,
             Message::OpenDataFolderPressed => return Action::OpenDataFolder,
+            Message::HrPressed => return Action::OpenHr,
             Message::BackPressed => return Action::Back,
         }
         Action::Changed(next)
@@ -319,6 +324,13 @@ impl SettingsScreen {
             column![
                 widget::secondary(ctx, ctx.t("common-back"), Some(Message::BackPressed)),
                 widget::h1(ctx.t("settings-title")),
+                row![
+                    widget::secondary(ctx, ctx.t("settings-open-hr"), Some(Message::HrPressed)),
+                    widget::muted(ctx, ctx.t("settings-open-hr-hint")),
+                ]
+                .spacing(10)
+                .align_y(iced::Alignment::Center)
+                .wrap(),
                 widget::h3(ctx.t("settings-language")),
                 languages,
                 widget::h3(ctx.t("settings-theme")),
