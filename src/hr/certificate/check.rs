@@ -275,6 +275,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn subjects_are_read_as_hex_or_literal_strings_last_one_last() {
+        let pdf = b"%PDF-1.7\n1 0 obj << /Title (x) /Subject <FEFF 0041\n0042> >> endobj\n\
+                    2 0 obj << /Subject (a\\(b\\)\\n\\101 (c)) /Subject<</X 1>> >> endobj";
+        let found = subjects(pdf);
+        assert_eq!(found.len(), 2);
+        assert_eq!(text_string(&found[0]), "AB");
+        assert_eq!(found[1], b"a(b)\nA (c)".to_vec());
+        assert_eq!(hex_string(b"4>"), Some(vec![0x40]));
+        assert_eq!(hex_string(b"4G>"), None);
+        assert_eq!(literal_string(b"never closed"), None);
+    }
+
+    #[test]
     fn pdf_text_strings_decode_both_encodings() {
         assert_eq!(text_string(b"LATIH"), "LATIH");
         let utf16: Vec<u8> = [0xFE, 0xFF]
