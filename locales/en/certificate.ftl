@@ -65,7 +65,7 @@ hr-error-voided = This record was voided by HR; no certificate was made.
 hr-error-not-a-pass = This record is not a passed final test; no certificate was made.
 hr-error-pdf = Cannot make the PDF: { $detail }
 hr-error-pdf-unreadable = { $path } cannot be read as a PDF: { $detail }
-hr-error-no-payload = { $path } carries no latih-asn certificate.
+hr-error-no-payload = { $path } carries no readable latih-asn certificate data (not a certificate, or saved again by another program). Check its verification code or its QR code instead.
 
 cli-cert-need-module = Name the module: --module ID (e.g. asn).
 cli-cert-need-who = Name one participant (--nip NIP --module ID) or one unit (--unit "Unit name").

@@ -65,7 +65,7 @@ hr-error-voided = Catatan ini sudah dibatalkan oleh HR; sertifikat tidak dibuat.
 hr-error-not-a-pass = Catatan ini bukan ujian akhir yang lulus; sertifikat tidak dibuat.
 hr-error-pdf = Tidak dapat membuat PDF: { $detail }
 hr-error-pdf-unreadable = { $path } tidak dapat dibaca sebagai PDF: { $detail }
-hr-error-no-payload = { $path } tidak memuat sertifikat latih-asn.
+hr-error-no-payload = { $path } tidak memuat data sertifikat latih-asn yang dapat dibaca (bukan sertifikat, atau disimpan ulang oleh program lain). Periksa kode verifikasi atau kode QR-nya.
 
 cli-cert-need-module = Sebutkan modulnya: --module ID (mis. asn).
 cli-cert-need-who = Sebutkan satu peserta (--nip NIP --module ID) atau satu unit (--unit "Nama unit").

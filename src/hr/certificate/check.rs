@@ -107,34 +107,147 @@ pub fn check_code(typed: &str, records: &Records<'_>, authority: &AuthorityKey) 
     CheckOutcome::Valid(holder)
 }
 
-/// The certificate payload in a PDF's metadata (its subject).
+/// The certificate payload in a PDF's metadata (its document info's subject).
+///
+/// Read from the file's bytes, without a general PDF parser (which would add megabytes to the
+/// binary): this app writes the document info uncompressed, as `/Subject <FEFF…>` (a UTF-16 hex
+/// string) or `/Subject (…)`. The last such subject that is a certificate payload counts (a
+/// later revision of the file comes after the earlier one). A PDF re-saved by a program that
+/// packs its objects into compressed streams has no readable payload: check its QR code or its
+/// verification code instead.
 pub fn payload_of_pdf(path: &Path) -> Result<String, HrError> {
-    let unreadable = |detail: String| HrError::PdfUnreadable {
+    let bytes = std::fs::read(path).map_err(|error| HrError::PdfUnreadable {
         path: path.to_path_buf(),
-        detail,
-    };
-    let document = lopdf::Document::load(path).map_err(|error| unreadable(error.to_string()))?;
-    let info = document
-        .trailer
-        .get(b"Info")
-        .and_then(|info| document.dereference(info))
-        .and_then(|(_, info)| info.as_dict())
-        .map_err(|_| HrError::NoPayload {
+        detail: error.to_string(),
+    })?;
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(HrError::PdfUnreadable {
             path: path.to_path_buf(),
-        })?;
-    let subject = info
-        .get(b"Subject")
-        .and_then(lopdf::Object::as_str)
-        .map_err(|_| HrError::NoPayload {
-            path: path.to_path_buf(),
-        })?;
-    let text = text_string(subject);
-    if !text.starts_with(payload::HEADER) {
-        return Err(HrError::NoPayload {
-            path: path.to_path_buf(),
+            detail: "not a PDF file".into(),
         });
     }
-    Ok(text)
+    subjects(&bytes)
+        .into_iter()
+        .rev()
+        .map(|raw| text_string(&raw))
+        .find(|text| text.starts_with(payload::HEADER))
+        .ok_or_else(|| HrError::NoPayload {
+            path: path.to_path_buf(),
+        })
+}
+
+/// The raw bytes of every `/Subject` string in `pdf`, in file order.
+fn subjects(pdf: &[u8]) -> Vec<Vec<u8>> {
+    const KEY: &[u8] = b"/Subject";
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = find(&pdf[at..], KEY) {
+        let mut i = at + offset + KEY.len();
+        at = i;
+        while pdf.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        match pdf.get(i) {
+            Some(b'<') if pdf.get(i + 1) != Some(&b'<') => {
+                if let Some(raw) = hex_string(&pdf[i + 1..]) {
+                    found.push(raw);
+                }
+            }
+            Some(b'(') => {
+                if let Some(raw) = literal_string(&pdf[i + 1..]) {
+                    found.push(raw);
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A hex string's bytes, up to its `>` (whitespace ignored, an odd last digit padded with 0).
+fn hex_string(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut digits = Vec::new();
+    for byte in bytes {
+        match byte {
+            b'>' => {
+                if digits.len() % 2 == 1 {
+                    digits.push(0);
+                }
+                return Some(
+                    digits
+                        .chunks(2)
+                        .map(|pair| pair[0] << 4 | pair[1])
+                        .collect(),
+                );
+            }
+            b if b.is_ascii_whitespace() => {}
+            b => digits.push(
+                char::from(*b)
+                    .to_digit(16)
+                    .and_then(|d| u8::try_from(d).ok())?,
+            ),
+        }
+    }
+    None
+}
+
+/// A literal string's bytes, up to its closing `)`: nested parentheses, and the escapes
+/// `\n \r \t \b \f \( \) \\`, octal `\ddd` and a backslash before a line break.
+fn literal_string(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        i += 1;
+        match byte {
+            b'\\' => {
+                let escaped = *bytes.get(i)?;
+                i += 1;
+                match escaped {
+                    b'n' => out.push(b'\n'),
+                    b'r' => out.push(b'\r'),
+                    b't' => out.push(b'\t'),
+                    b'b' => out.push(8),
+                    b'f' => out.push(12),
+                    b'0'..=b'7' => {
+                        let mut value = u32::from(escaped - b'0');
+                        for _ in 0..2 {
+                            match bytes.get(i) {
+                                Some(d @ b'0'..=b'7') => {
+                                    value = value * 8 + u32::from(d - b'0');
+                                    i += 1;
+                                }
+                                _ => break,
+                            }
+                        }
+                        out.push(u8::try_from(value & 0xFF).unwrap_or(0));
+                    }
+                    b'\r' => {
+                        if bytes.get(i) == Some(&b'\n') {
+                            i += 1;
+                        }
+                    }
+                    b'\n' => {}
+                    other => out.push(other),
+                }
+            }
+            b'(' => {
+                depth += 1;
+                out.push(byte);
+            }
+            b')' if depth == 0 => return Some(out),
+            b')' => {
+                depth -= 1;
+                out.push(byte);
+            }
+            other => out.push(other),
+        }
+    }
+    None
 }
 
 /// A PDF text string: UTF-16BE after a byte order mark, else PDFDocEncoding (ASCII and Latin-1
@@ -160,6 +273,19 @@ pub fn check_pdf(path: &Path, authority: &AuthorityKey) -> Result<PayloadCheck, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subjects_are_read_as_hex_or_literal_strings_last_one_last() {
+        let pdf = b"%PDF-1.7\n1 0 obj << /Title (x) /Subject <FEFF 0041\n0042> >> endobj\n\
+                    2 0 obj << /Subject (a\\(b\\)\\n\\101 (c)) /Subject<</X 1>> >> endobj";
+        let found = subjects(pdf);
+        assert_eq!(found.len(), 2);
+        assert_eq!(text_string(&found[0]), "AB");
+        assert_eq!(found[1], b"a(b)\nA (c)".to_vec());
+        assert_eq!(hex_string(b"4>"), Some(vec![0x40]));
+        assert_eq!(hex_string(b"4G>"), None);
+        assert_eq!(literal_string(b"never closed"), None);
+    }
 
     #[test]
     fn pdf_text_strings_decode_both_encodings() {
