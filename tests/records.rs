@@ -427,6 +427,37 @@ fn conflicting_copies_of_a_record_are_reported_not_merged() {
             "both versions kept"
         );
     }
+
+    // An import skips the signature check of records the store already holds unchanged. Here
+    // the record was known when the import began; when the changed copy is written first (the
+    // two bundles are read at once, so either may be), the known copy no longer matches the
+    // store and is checked after all. Either way the genuine copy counts.
+    for _ in 0..6 {
+        let (_hr_dir, hr, authority) = hr_store();
+        approve(&hr, &authority, &desk);
+        bundle::import(&hr, &original_path, Utc::now()).unwrap();
+        let results = bundle::import_many(
+            &hr,
+            &[trainer_bundle.clone(), original_path.clone()],
+            Utc::now(),
+        );
+        let reports: Vec<_> = results.into_iter().map(|(_, r)| r.unwrap()).collect();
+        assert_eq!(reports[0].conflicts.len(), 1, "{:?}", reports[0]);
+        let original = &reports[1];
+        assert!(
+            original.already_present == 1 || original.conflicts.len() == 1,
+            "{original:?}"
+        );
+        assert_eq!(original.held, 0);
+        let loaded = hr.load();
+        assert_eq!(loaded.attempts.len(), 1);
+        assert_eq!(loaded.attempts[0].seed, 0, "the genuine record is in use");
+        let verification = latih_asn::records::verify_loaded(&loaded);
+        assert_eq!(verification.count(Status::Valid), 1);
+        // The same bundle again: every record already here, nothing added.
+        let again = bundle::import(&hr, &original_path, Utc::now()).unwrap();
+        assert_eq!((again.added_attempts, again.already_present), (0, 1));
+    }
 }
 
 #[test]

@@ -373,7 +373,7 @@ impl Store {
         for attempt in
             self.load_dir::<Attempt>(ATTEMPTS, ATTEMPT_VERSION, LoadMode::Tidy, &mut problems)
         {
-            index.attempts.insert(attempt.id, attempt.chain_digest());
+            index.add_attempt(attempt.id, attempt.chain_digest());
         }
         for correction in self.load_dir::<Correction>(
             CORRECTIONS,
@@ -410,7 +410,7 @@ impl Store {
                 }
             };
             for (id, chain) in batch_index.attempts {
-                index.attempts.entry(id).or_insert(chain);
+                index.add_attempt(id, chain);
             }
             for (id, revision, digest) in batch_index.learners {
                 index.add_learner(id, revision, digest);
@@ -980,8 +980,11 @@ enum BatchRead {
 /// What an import compares a bundle with (see [`Store::import_index`]).
 #[derive(Debug, Clone, Default)]
 pub struct ImportIndex {
-    /// Attempt id → chain hash of the copy here.
-    pub attempts: HashMap<Uuid, [u8; 32]>,
+    /// Attempt id → chain hash of the copy here (the first one found).
+    pub attempts: FastMap<Uuid, [u8; 32]>,
+    /// Chain hashes of further, conflicting copies of the same ids, so a copy already here is
+    /// known as such whichever of the copies was found first.
+    pub other_copies: HashMap<Uuid, Vec<[u8; 32]>>,
     /// Learner id → the newest revision here and its content hash.
     pub learners: HashMap<Uuid, (u32, [u8; 32])>,
     pub corrections: std::collections::HashSet<Uuid>,
@@ -989,6 +992,31 @@ pub struct ImportIndex {
 }
 
 impl ImportIndex {
+    /// Notes a copy of an attempt held here.
+    pub fn add_attempt(&mut self, id: Uuid, chain: [u8; 32]) {
+        match self.attempts.get(&id) {
+            None => {
+                self.attempts.insert(id, chain);
+            }
+            Some(first) if *first == chain => {}
+            Some(_) => {
+                let others = self.other_copies.entry(id).or_default();
+                if !others.contains(&chain) {
+                    others.push(chain);
+                }
+            }
+        }
+    }
+
+    /// Whether this very copy (by chain hash) of the attempt is held here.
+    pub fn holds(&self, id: &Uuid, chain: &[u8; 32]) -> bool {
+        self.attempts.get(id) == Some(chain)
+            || self
+                .other_copies
+                .get(id)
+                .is_some_and(|others| others.contains(chain))
+    }
+
     pub fn add_learner(&mut self, id: Uuid, revision: u32, digest: [u8; 32]) {
         let slot = self.learners.entry(id).or_insert((revision, digest));
         if revision > slot.0 {
