@@ -54,7 +54,7 @@ pub fn summarize(
     let mut cells: crate::records::store::FastMap<(Uuid, &str), LearnerModule> =
         crate::records::store::FastMap::default();
     let mut flagged = 0;
-    let voided: std::collections::HashSet<Uuid> = verification
+    let voided: std::collections::HashSet<Uuid, foldhash::fast::RandomState> = verification
         .corrections
         .iter()
         .filter_map(|c| match &c.kind {
@@ -78,7 +78,7 @@ pub fn summarize(
         let cell = cells
             .entry((attempt.learner, attempt.module.as_str()))
             .or_insert_with(|| empty(attempt.learner, &attempt.module));
-        if voided.contains(&attempt.id) {
+        if !voided.is_empty() && voided.contains(&attempt.id) {
             cell.voided += 1;
             continue;
         }
@@ -113,14 +113,22 @@ pub fn summarize(
             });
         row.learners += 1;
         for module in modules {
-            let passed = cells
-                .get(&(learner.id, module.as_str()))
-                .is_some_and(|c| c.passed);
-            *row.passed.entry(module.clone()).or_default() += usize::from(passed);
+            let passed = usize::from(
+                cells
+                    .get(&(learner.id, module.as_str()))
+                    .is_some_and(|c| c.passed),
+            );
+            // Counted in place: the module's name is copied once per unit, not per learner.
+            match row.passed.get_mut(module) {
+                Some(count) => *count += passed,
+                None => {
+                    row.passed.insert(module.clone(), passed);
+                }
+            }
         }
     }
     let mut rows: Vec<LearnerModule> = cells.into_values().collect();
-    rows.sort_by(|a, b| (a.learner, &a.module).cmp(&(b.learner, &b.module)));
+    rows.sort_unstable_by(|a, b| (a.learner, &a.module).cmp(&(b.learner, &b.module)));
     Summary {
         rows,
         units: units.into_values().collect(),
