@@ -18,6 +18,7 @@ use crate::records::correction::Correction;
 use crate::records::identity::DeviceKey;
 use crate::records::learner::Learner;
 use crate::records::progress::Progress;
+use crate::records::held::HeldMap;
 use crate::records::store::{Conflict, FastMap, Held, Loaded, Problem, SeenKey};
 use crate::records::trust::{KeyTrust, Trust};
 use crate::settings::Settings;
@@ -38,14 +39,24 @@ struct LearnerPick {
     origin: String,
 }
 
+/// What to do with a copy of an attempt.
+enum Admit {
+    /// A new record: add it.
+    New,
+    /// It replaces the copy at this place (which does not verify).
+    Replaces(usize),
+    /// The same record again, or a copy that is not used: only noted.
+    Known,
+}
+
 pub struct Ledger {
     trust: Trust,
-    /// Every copy in use, in the order added (a replaced copy stays until `finish`).
+    /// The copy in use of each attempt id, in the order first added.
     attempts: Vec<Attempt>,
-    /// What is known of each attempt id's copy in use.
-    held: FastMap<Uuid, Held>,
-    /// Ids whose first copy was replaced by a better one, added after it.
-    replaced: HashSet<Uuid>,
+    /// What is known of each, in the same order.
+    held: Vec<Held>,
+    /// Attempt id → its place in both.
+    places: FastMap<Uuid, u32>,
     /// Where copies came from, named once ("attempts/", "imported/<file>").
     sources: Vec<String>,
     /// HR's decision per (device, key), worked out once per key rather than per record.
@@ -66,8 +77,8 @@ impl Ledger {
             legacy,
             trust,
             attempts: Vec::new(),
-            held: FastMap::default(),
-            replaced: HashSet::new(),
+            held: Vec::new(),
+            places: FastMap::default(),
             sources: Vec::new(),
             decided: FastMap::default(),
             learners: HashMap::new(),
@@ -134,6 +145,22 @@ impl Ledger {
         previous: Option<[u8; 32]>,
     ) {
         let checked = checked.unwrap_or_else(|| attempt.check_with(key.as_deref()));
+        match self.admit(&attempt, key, checked, source, previous) {
+            Admit::New => self.attempts.push(attempt),
+            Admit::Replaces(place) => self.attempts[place] = attempt,
+            Admit::Known => {}
+        }
+    }
+
+    /// Takes note of one copy of an attempt and says what to do with it.
+    fn admit(
+        &mut self,
+        attempt: &Attempt,
+        key: Option<Arc<str>>,
+        checked: Checked,
+        source: u32,
+        previous: Option<[u8; 32]>,
+    ) -> Admit {
         let trust = match (attempt.device, &key) {
             (Some(device), Some(key)) => Some(self.decide(device, key)),
             _ => None,
@@ -146,26 +173,24 @@ impl Ledger {
             previous,
         };
         let id = attempt.id;
-        let here = match self.held.entry(id) {
+        let place = match self.places.entry(id) {
             std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(held);
-                self.attempts.push(attempt);
-                return;
+                slot.insert(u32::try_from(self.held.len()).unwrap_or(u32::MAX));
+                self.held.push(held);
+                return Admit::New;
             }
-            std::collections::hash_map::Entry::Occupied(slot) => slot.into_mut(),
+            std::collections::hash_map::Entry::Occupied(slot) => *slot.get() as usize,
         };
+        let here = &mut self.held[place];
         // The chain hash covers every signed byte and the signature: equal hashes are the same
         // record (one copy may have its answers left in the batch file).
         if here.checked.chain == held.checked.chain {
-            return;
+            return Admit::Known;
         }
         let here_source = here.source;
-        let (kept, other) = if held.genuine() && !here.genuine() {
+        let replaces = held.genuine() && !here.genuine();
+        let (kept, other) = if replaces {
             *here = held;
-            // The better copy goes in after the first one; `finish` keeps the last copy of
-            // each replaced id (replacements are rare, so no map of places is kept for them).
-            self.attempts.push(attempt);
-            self.replaced.insert(id);
             (source, here_source)
         } else {
             (here_source, source)
@@ -175,6 +200,11 @@ impl Ledger {
             kept: self.source_name(kept),
             other: self.source_name(other),
         });
+        if replaces {
+            Admit::Replaces(place)
+        } else {
+            Admit::Known
+        }
     }
 
     /// Adds one revision of a learner profile; the newest genuine revision is the one in use.
@@ -298,7 +328,11 @@ impl Ledger {
         });
         for ((attempt, checked), previous) in batch.attempts.into_iter().zip(checks).zip(previous) {
             let key = key_of(attempt.device);
-            self.add_attempt_with(attempt, key, Some(checked), source, previous);
+            match self.admit(&attempt, key, checked, source, previous) {
+                Admit::New => self.attempts.push(attempt),
+                Admit::Replaces(place) => self.attempts[place] = attempt,
+                Admit::Known => {}
+            }
         }
         for correction in batch.corrections {
             self.add_correction(correction);
@@ -324,22 +358,12 @@ impl Ledger {
         learners.sort_by_cached_key(|learner| (learner.name.to_lowercase(), learner.id));
         let mut conflicts = self.conflicts;
         conflicts.sort_by(|a, b| (a.id, &a.kept, &a.other).cmp(&(b.id, &b.kept, &b.other)));
-        let mut attempts = self.attempts;
-        if !self.replaced.is_empty() {
-            // The copy in use of a replaced id is the last one added.
-            let mut later = HashSet::new();
-            let mut keep: Vec<bool> = attempts
-                .iter()
-                .rev()
-                .map(|a| !self.replaced.contains(&a.id) || later.insert(a.id))
-                .collect();
-            keep.reverse();
-            let mut keep = keep.into_iter();
-            attempts.retain(|_| keep.next().unwrap_or(true));
-        }
         // Sorted by time: the order is worked out on small keys side by side (several times
-        // faster than reaching into 100,000 records at every comparison), then applied in place.
-        // Seconds and nanoseconds order as the time does, and a UUID's number as its bytes.
+        // faster than reaching into 100,000 records at every comparison), then applied in place
+        // to the records and what is known of them alike. Seconds and nanoseconds order as the
+        // time does, and a UUID's number as its bytes.
+        let mut attempts = self.attempts;
+        let mut held = self.held;
         let mut keys: Vec<(i64, u32, u128, usize)> = attempts
             .iter()
             .enumerate()
@@ -356,7 +380,8 @@ impl Ledger {
         keys.sort_unstable();
         let order: Vec<usize> = keys.into_iter().map(|key| key.3).collect();
         permute(&mut attempts, &order);
-        let held = self.held;
+        permute(&mut held, &order);
+        let held = HeldMap::in_order(attempts.iter().map(|a| a.id).collect(), held);
         let mut devices: HashMap<Uuid, DeviceKey> = self.legacy.clone();
         for (device, keys) in &self.seen {
             let chosen = self

@@ -137,7 +137,7 @@ pub struct Loaded {
     pub seen: BTreeMap<Uuid, Vec<SeenKey>>,
     /// What is known of each attempt's copy in use: its checks, the key it was carried with
     /// and HR's decision on that key.
-    pub held: FastMap<Uuid, Held>,
+    pub held: crate::records::held::HeldMap,
     /// The key each learner revision in use was carried with.
     pub learner_keys: HashMap<Uuid, String>,
     /// The same record id arriving with different content.

@@ -161,8 +161,8 @@ pub fn verify_loaded(loaded: &crate::records::Loaded) -> Verification {
     let mut result = Verification::default();
     result.status.reserve(loaded.attempts.len());
     let mut chains: FastMap<Uuid, Vec<Link>> = FastMap::default();
-    for attempt in &loaded.attempts {
-        let held = loaded.held.get(&attempt.id);
+    for (place, attempt) in loaded.attempts.iter().enumerate() {
+        let held = loaded.held.of(place, &attempt.id);
         let status = match (&attempt.signature, attempt.device, held) {
             (Some(_), Some(device), Some(held)) => match (held.trust, held.checked.signature_ok) {
                 (None, _) => Status::UnknownKey,
