@@ -93,10 +93,7 @@ pub(super) mod hash_bytes {
                 f.write_str("no bytes or 32 bytes")
             }
 
-            fn visit_bytes<E: serde::de::Error>(
-                self,
-                bytes: &[u8],
-            ) -> Result<Option<[u8; 32]>, E> {
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<Option<[u8; 32]>, E> {
                 if bytes.is_empty() {
                     return Ok(None);
                 }
@@ -401,7 +398,9 @@ impl CInfo {
 fn shared<T>(table: &[Arc<T>], place: Option<u32>) -> Option<Option<Arc<T>>> {
     match place {
         None => Some(None),
-        Some(place) => table.get(place as usize).map(|value| Some(Arc::clone(value))),
+        Some(place) => table
+            .get(place as usize)
+            .map(|value| Some(Arc::clone(value))),
     }
 }
 
@@ -661,4 +660,168 @@ pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
         learners: payload.learners_ok,
         previous: Some(previous),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::bundle::Manifest;
+
+    fn attempt(id: u128, taken_by: &Arc<LearnerInfo>) -> Attempt {
+        let finished = DateTime::from_timestamp(1_780_000_000 + id as i64, 5).unwrap();
+        Attempt {
+            version: 3,
+            id: Uuid::from_u128(id),
+            learner: Uuid::from_u128(1),
+            module: if id % 2 == 0 { "asn" } else { "pilkada" }.into(),
+            mode: Mode::Exam,
+            seed: 42,
+            started: finished,
+            finished,
+            content_checked: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            pass_mark: 80,
+            answers: Vec::new(),
+            score: Score {
+                correct: 9,
+                total: 10,
+            },
+            passed: true,
+            taken_by: Some(Arc::clone(taken_by)),
+            content: Some(Arc::new(crate::content::ModuleSource::embedded())),
+            device: Some(Uuid::from_u128(7)),
+            sequence: id as u64,
+            previous: Some("ab".repeat(32)),
+            signature: Some("cd".repeat(64)),
+        }
+    }
+
+    fn batch() -> ImportBatch {
+        let info = Arc::new(LearnerInfo {
+            name: "Siti Aminah".into(),
+            nip: None,
+            unit: "Bagian Umum".into(),
+            instansi: "Kabupaten Mesuji".into(),
+        });
+        ImportBatch {
+            version: 2,
+            id: Some(Uuid::from_u128(9)),
+            imported_at: DateTime::from_timestamp(1_780_000_000, 0).unwrap(),
+            source: "usb/desk.bundle.ron".into(),
+            checksum: "00".into(),
+            file_hash: None,
+            manifest: Manifest {
+                device: Uuid::from_u128(7),
+                public_key: "ef".repeat(32),
+                created: DateTime::from_timestamp(1_780_000_000, 0).unwrap(),
+                first: None,
+                last: None,
+                learners: 0,
+                attempts: 3,
+                content_versions: Vec::new(),
+                app_version: "0.1.0".into(),
+            },
+            devices: Vec::new(),
+            enrolment: None,
+            journal: None,
+            learners: Vec::new(),
+            attempts: (1..=3).map(|id| attempt(id, &info)).collect(),
+            corrections: Vec::new(),
+        }
+    }
+
+    fn checks(batch: &ImportBatch) -> (Vec<Checked>, Vec<bool>) {
+        let attempts = batch
+            .attempts
+            .iter()
+            .map(|a| Checked {
+                signature_ok: a.sequence != 2,
+                chain: [a.sequence as u8; 32],
+            })
+            .collect();
+        (attempts, Vec::new())
+    }
+
+    /// A batch file and its cache in a fresh folder, sealed by that folder's installation.
+    fn written() -> (tempfile::TempDir, std::path::PathBuf, Identity) {
+        let dir = tempfile::tempdir().unwrap();
+        let identity = Identity::load_or_create(dir.path()).unwrap();
+        let ron_path = dir.path().join("batch.ron");
+        std::fs::write(&ron_path, ron::to_string(&batch()).unwrap()).unwrap();
+        let batch = batch();
+        let checks = checks(&batch);
+        write(&ron_path, batch, checks, &identity).unwrap();
+        (dir, ron_path, identity)
+    }
+
+    #[test]
+    fn a_cache_gives_back_the_records_and_their_checks() {
+        let (_dir, ron_path, identity) = written();
+        let cached = read(&ron_path, &identity.key).unwrap();
+        assert_eq!(
+            cached.batch.attempts,
+            batch().attempts[..]
+                .iter()
+                .map(|a| Attempt {
+                    previous: None,
+                    signature: Some(String::new()),
+                    ..a.clone()
+                })
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(cached.attempts, checks(&batch()).0);
+        assert_eq!(cached.previous.unwrap(), vec![Some([0xab; 32]); 3]);
+        // Who took them is one shared copy.
+        let people = &cached.batch.attempts;
+        assert!(Arc::ptr_eq(
+            people[0].taken_by.as_ref().unwrap(),
+            people[2].taken_by.as_ref().unwrap()
+        ));
+        let index = read_index(&ron_path, &identity.key).unwrap();
+        assert_eq!(index.attempts[1], (Uuid::from_u128(2), [2; 32]));
+    }
+
+    #[test]
+    fn a_damaged_cache_is_not_used_but_its_sealed_index_still_is() {
+        let (_dir, ron_path, identity) = written();
+        let cache = ron_path.with_extension("cache");
+        let mut bytes = std::fs::read(&cache).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        std::fs::write(&cache, &bytes).unwrap();
+        assert!(
+            read(&ron_path, &identity.key).is_none(),
+            "the payload is checked"
+        );
+        assert!(read_index(&ron_path, &identity.key).is_some());
+        // A damaged head: nothing of it is used.
+        bytes[5] ^= 1;
+        std::fs::write(&cache, &bytes).unwrap();
+        assert!(read_index(&ron_path, &identity.key).is_none());
+        assert!(read(&ron_path, &identity.key).is_none());
+    }
+
+    #[test]
+    fn a_cache_of_another_version_or_installation_is_not_used() {
+        let (dir, ron_path, identity) = written();
+        let cache = ron_path.with_extension("cache");
+        let bytes = std::fs::read(&cache).unwrap();
+        let (mut head, payload): (Head, &[u8]) = postcard::take_from_bytes(&bytes).unwrap();
+        head.version = CACHE_VERSION - 1;
+        head.signature = identity.sign(&seal(&head.index, &head.payload_hash));
+        let mut older = postcard::to_allocvec(&head).unwrap();
+        older.extend_from_slice(payload);
+        std::fs::write(&cache, &older).unwrap();
+        assert!(read(&ron_path, &identity.key).is_none());
+        assert!(read_index(&ron_path, &identity.key).is_none());
+        std::fs::create_dir(dir.path().join("other")).unwrap();
+        let other = Identity::load_or_create(&dir.path().join("other")).unwrap();
+        let batch = batch();
+        let checks = checks(&batch);
+        write(&ron_path, batch, checks, &other).unwrap();
+        assert!(
+            read(&ron_path, &identity.key).is_none(),
+            "sealed by another key"
+        );
+        assert!(read(&ron_path, &other.key).is_some());
+    }
 }

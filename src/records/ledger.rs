@@ -15,10 +15,10 @@ use crate::records::attempt::{Attempt, parse_digest};
 use crate::records::bundle::JournalEntry;
 use crate::records::cache::{self, CachedBatch, Checked};
 use crate::records::correction::Correction;
+use crate::records::held::HeldMap;
 use crate::records::identity::DeviceKey;
 use crate::records::learner::Learner;
 use crate::records::progress::Progress;
-use crate::records::held::HeldMap;
 use crate::records::store::{Conflict, FastMap, Held, Loaded, Problem, SeenKey};
 use crate::records::trust::{KeyTrust, Trust};
 use crate::settings::Settings;
@@ -522,6 +522,10 @@ mod tests {
         assert_eq!(order, [(2, true), (3, false), (1, true)]);
         assert_eq!(loaded.held.len(), 3);
         assert_eq!(loaded.held[&Uuid::from_u128(3)].checked.chain, [4; 32]);
-        assert_eq!(loaded.conflicts.len(), 1, "the edited copy is reported, once");
+        assert_eq!(
+            loaded.conflicts.len(),
+            1,
+            "the edited copy is reported, once"
+        );
     }
 }

@@ -8,8 +8,8 @@ use uuid::Uuid;
 use crate::quiz::Mode;
 use crate::records::attempt::Attempt;
 use crate::records::correction::CorrectionKind;
-use crate::records::store::FastMap;
 use crate::records::learner::Learner;
+use crate::records::store::FastMap;
 use crate::records::verify::{Status, Verification};
 
 /// One learner in one module.
