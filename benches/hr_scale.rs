@@ -56,14 +56,12 @@ fn main() {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(2026);
     let people = generate::learners(&mut rng, PEOPLE, UNITS);
     let desks = generate::desks(&work, &people, DESKS, 2026);
-    let made: Vec<(Desk, PathBuf, Option<PathBuf>)> = parallel(
-        desks.into_iter().enumerate().collect(),
-        |(d, mut desk)| {
+    let made: Vec<(Desk, PathBuf, Option<PathBuf>)> =
+        parallel(desks.into_iter().enumerate().collect(), |(d, mut desk)| {
             let first = desk.bundle(PER_DESK, &bundles);
             let second = (d < SECOND).then(|| desk.bundle(PER_DESK, &later));
             (desk, first, second)
-        },
-    );
+        });
     println!("generated in {:.1} s", started.elapsed().as_secs_f64());
 
     // HR's PC: an authority that approved every desk (as after comparing fingerprints).
@@ -157,7 +155,11 @@ fn import_all(data: &Path, paths: &[String]) -> Run {
 fn copy_store(from: &Path, to: &Path) {
     let _ = std::fs::remove_dir_all(to);
     let status = Command::new("cp").arg("-a").arg(from).arg(to).status();
-    assert!(status.is_ok_and(|s| s.success()), "cp -a {}", from.display());
+    assert!(
+        status.is_ok_and(|s| s.success()),
+        "cp -a {}",
+        from.display()
+    );
 }
 
 /// Runs `what` in a fresh process five times and reports the median run, phase by phase.

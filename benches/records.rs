@@ -57,7 +57,10 @@ fn main() {
         10.0,
         &import,
     );
-    assert_eq!(import.code, 0, "every device is approved: the import is clean");
+    assert_eq!(
+        import.code, 0,
+        "every device is approved: the import is clean"
+    );
 
     let summary = median(
         (0..5)
