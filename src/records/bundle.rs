@@ -750,8 +750,8 @@ fn commit(
             Some(identity) => {
                 if let Err(error) = crate::records::cache::write(
                     &path,
-                    batch,
-                    (attempt_checks, kept_learner_checks),
+                    &batch,
+                    (&attempt_checks, &kept_learner_checks),
                     identity,
                 ) {
                     log::warn!("cannot write the cache of {}: {error}", path.display());

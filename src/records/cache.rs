@@ -4,11 +4,14 @@
 //! signature is checked once, against the key its bundle carried, and each attempt's chain hash
 //! computed; both go, with the records (minus the answers, which no report needs), into a
 //! compact `<batch>.cache` (postcard) sealed by this installation's key and tied to the RON
-//! file's size and modification time. Loading uses a cache only when the seal verifies and the
-//! RON file is unchanged; otherwise it reads the RON and checks every signature again, and the
-//! next command that may write rebuilds the cache. Deleting the caches loses nothing. A small
-//! index section (ids and content hashes) lets an import tell new records from known ones
-//! without reading the records.
+//! file's size and modification time. The file is a small head (the seal, a hash of the
+//! payload, and an index of ids and content hashes) and the payload after it: an import reads
+//! and checks only the head to tell new records from known ones; a load checks the payload
+//! against the sealed hash too. Loading uses a cache only when the seal verifies, the payload is
+//! the one sealed and the RON file is unchanged; otherwise it reads the RON and checks every
+//! signature again, and a load that may write seals a new cache as it goes (a read-only one
+//! leaves that to `Store::rebuild_caches`). Deleting the caches loses nothing; a cache of
+//! another format version is not used, and is written again the same way.
 //!
 //! Whether a key is *trusted* is not cached: that is HR's decision, read fresh on every load.
 //! Attempts loaded from a cache carry no answers, an empty signature text and no `previous`
@@ -416,11 +419,11 @@ fn ron_text<T: Serialize>(value: &T) -> String {
 /// Writes the sealed cache next to the batch file.
 pub fn write(
     ron_path: &Path,
-    batch: ImportBatch,
-    checks: (Vec<Checked>, Vec<bool>),
+    batch: &ImportBatch,
+    checks: (&[Checked], &[bool]),
     identity: &Identity,
 ) -> std::io::Result<()> {
-    let index = BatchIndex::of(&batch, &checks.0);
+    let index = BatchIndex::of(batch, checks.0);
     let mut people = Table::new();
     let mut sources = Table::new();
     let mut modules = Table::new();
@@ -455,11 +458,11 @@ pub fn write(
             version: batch.version,
             id: batch.id,
             imported_at: batch.imported_at,
-            source: batch.source,
-            checksum: batch.checksum,
-            file_hash: batch.file_hash,
-            manifest: batch.manifest,
-            devices: batch.devices,
+            source: batch.source.clone(),
+            checksum: batch.checksum.clone(),
+            file_hash: batch.file_hash.clone(),
+            manifest: batch.manifest.clone(),
+            devices: batch.devices.clone(),
             enrolment: batch.enrolment.as_ref().map(ron_text),
             journal: batch.journal.as_ref().map(ron_text),
         },
@@ -481,8 +484,8 @@ pub fn write(
         modules: modules.values,
         attempts,
         corrections: batch.corrections.iter().map(ron_text).collect(),
-        checked: checks.0,
-        learners_ok: checks.1,
+        checked: checks.0.to_vec(),
+        learners_ok: checks.1.to_vec(),
     };
     let payload = postcard::to_allocvec(&payload).map_err(std::io::Error::other)?;
     let index = postcard::to_allocvec(&index).map_err(std::io::Error::other)?;
@@ -749,7 +752,7 @@ mod tests {
         std::fs::write(&ron_path, ron::to_string(&batch()).unwrap()).unwrap();
         let batch = batch();
         let checks = checks(&batch);
-        write(&ron_path, batch, checks, &identity).unwrap();
+        write(&ron_path, &batch, (&checks.0, &checks.1), &identity).unwrap();
         (dir, ron_path, identity)
     }
 
@@ -817,7 +820,7 @@ mod tests {
         let other = Identity::load_or_create(&dir.path().join("other")).unwrap();
         let batch = batch();
         let checks = checks(&batch);
-        write(&ron_path, batch, checks, &other).unwrap();
+        write(&ron_path, &batch, (&checks.0, &checks.1), &other).unwrap();
         assert!(
             read(&ron_path, &identity.key).is_none(),
             "sealed by another key"
