@@ -128,10 +128,28 @@ impl CachedBatch {
     }
 
     /// Drops the answers (kept in the RON batch): reports never need them, and 100,000
-    /// attempts' answers would take far more memory than everything else.
+    /// attempts' answers would take far more memory than everything else. Who took each
+    /// attempt and the content it was taken on are shared between the attempts that name the
+    /// same (as a batch read from its cache has them).
     pub fn strip_answers(&mut self) {
+        let mut people: std::collections::HashSet<Arc<LearnerInfo>> = Default::default();
+        let mut sources: Vec<Arc<crate::content::ModuleSource>> = Vec::new();
         for attempt in &mut self.batch.attempts {
             attempt.answers = Vec::new();
+            if let Some(info) = &mut attempt.taken_by {
+                match people.get(info) {
+                    Some(shared) => *info = Arc::clone(shared),
+                    None => {
+                        people.insert(Arc::clone(info));
+                    }
+                }
+            }
+            if let Some(source) = &mut attempt.content {
+                match sources.iter().find(|known| **known == *source) {
+                    Some(shared) => *source = Arc::clone(shared),
+                    None => sources.push(Arc::clone(source)),
+                }
+            }
         }
     }
 }
