@@ -990,10 +990,16 @@ fn the_import_cache_is_used_only_while_its_seal_and_source_hold() {
     // A new cache of the edited file keeps what its check found: still flagged, every run.
     let loaded = hr2.load();
     assert!(loaded.stale_caches.is_empty());
-    assert_eq!(latih_asn::records::verify_loaded(&loaded).count(Status::Edited), 1);
+    assert_eq!(
+        latih_asn::records::verify_loaded(&loaded).count(Status::Edited),
+        1
+    );
     let loaded = hr2.read();
     assert!(loaded.stale_caches.is_empty(), "read from the new cache");
-    assert_eq!(latih_asn::records::verify_loaded(&loaded).count(Status::Edited), 1);
+    assert_eq!(
+        latih_asn::records::verify_loaded(&loaded).count(Status::Edited),
+        1
+    );
 }
 
 #[test]

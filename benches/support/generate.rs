@@ -27,7 +27,7 @@ pub fn learners(rng: &mut impl Rng, count: usize, units: usize) -> Vec<Learner> 
     (0..count)
         .map(|n| {
             let born = 1965 + rng.random_range(0..35);
-            let nip = (n % 10 != 0).then(|| {
+            let nip = (!n.is_multiple_of(10)).then(|| {
                 let text = format!(
                     "{born}{:02}{:02}{}{:02}{}{:03}",
                     rng.random_range(1..=12),
@@ -207,9 +207,11 @@ pub struct Run {
 }
 
 /// Runs the release binary on `data` (timed from process start to exit, as HR waits for it),
-/// with peak resident memory from `/usr/bin/time` when it is there.
+/// with peak resident memory from `/usr/bin/time` when it is there. `LATIH_ASN_BIN` names
+/// another binary (an earlier build, to measure before and after on the same machine).
 pub fn command(data: &Path, args: &[&str]) -> Run {
-    let bin = env!("CARGO_BIN_EXE_latih-asn");
+    let bin =
+        std::env::var_os("LATIH_ASN_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_latih-asn").into());
     let timed = Path::new("/usr/bin/time").exists();
     let mut cmd = if timed {
         let mut c = Command::new("/usr/bin/time");

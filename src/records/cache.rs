@@ -694,7 +694,12 @@ mod tests {
             version: 3,
             id: Uuid::from_u128(id),
             learner: Uuid::from_u128(1),
-            module: if id % 2 == 0 { "asn" } else { "pilkada" }.into(),
+            module: if id.is_multiple_of(2) {
+                "asn"
+            } else {
+                "pilkada"
+            }
+            .into(),
             mode: Mode::Exam,
             seed: 42,
             started: finished,
