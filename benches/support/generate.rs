@@ -110,6 +110,8 @@ pub struct Desk {
     rng: rand_chacha::ChaCha8Rng,
     sequence: u64,
     last: Option<String>,
+    /// Every attempt signed so far, when kept (see [`Desk::keep_history`]).
+    history: Option<Vec<Attempt>>,
 }
 
 impl Desk {
@@ -131,7 +133,19 @@ impl Desk {
             rng: rand_chacha::ChaCha8Rng::seed_from_u64(seed),
             sequence: 0,
             last: None,
+            history: None,
         }
+    }
+
+    /// Keeps what this desk signs from now on, for [`Desk::history_bundle`].
+    pub fn keep_history(&mut self) {
+        self.history.get_or_insert_with(Vec::new);
+    }
+
+    /// A bundle of everything kept, as the app's own export makes it: the desk's whole history.
+    pub fn history_bundle(&self, out: &Path) -> PathBuf {
+        let chain = self.history.clone().unwrap_or_default();
+        self.write(chain, out, "history")
     }
 
     /// The next `count` attempts of this desk, signed and chained as `record_attempt` does
@@ -147,6 +161,13 @@ impl Desk {
             self.last = Some(next.chain_hash());
             chain.push(next);
         }
+        if let Some(history) = &mut self.history {
+            history.extend(chain.iter().cloned());
+        }
+        self.write(chain, out, &format!("{:06}", self.sequence))
+    }
+
+    fn write(&self, chain: Vec<Attempt>, out: &Path, tag: &str) -> PathBuf {
         let keys = HashMap::from([(self.identity.key.device, self.identity.key.clone())]);
         let built = bundle::assemble(
             &self.identity,
@@ -156,10 +177,7 @@ impl Desk {
             &keys,
             Utc::now(),
         );
-        let path = out.join(format!(
-            "{}-{:06}.bundle.ron",
-            self.identity.key.device, self.sequence
-        ));
+        let path = out.join(format!("{}-{tag}.bundle.ron", self.identity.key.device));
         std::fs::write(&path, ron::to_string(&built).unwrap()).unwrap();
         path
     }
