@@ -8,206 +8,39 @@
 //! cargo bench --bench records
 //! ```
 
-use std::collections::HashMap;
-use std::path::Path;
+#[path = "support/generate.rs"]
+mod generate;
+
 use std::time::Instant;
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use std::process::Command;
-
-use latih_asn::quiz::{Mode, Score};
-use latih_asn::records::bundle;
-use latih_asn::records::{
-    AnswerRecord, Approval, Attempt, Authority, Decision, How, Identity, Learner, Store,
-};
-use rand::{Rng, SeedableRng};
-use uuid::Uuid;
-
-const MODULES: [&str; 4] = ["asn", "pilkada", "sanksi", "antikorupsi"];
-
-fn learners(rng: &mut impl Rng, count: usize, units: usize) -> Vec<Learner> {
-    (0..count)
-        .map(|n| Learner {
-            version: 2,
-            id: Uuid::from_u128(rng.random()),
-            name: format!("Peserta {n:05}"),
-            nip: None,
-            unit: format!("Unit Kerja {:02}", n % units),
-            instansi: "Pemerintah Kabupaten Mesuji".into(),
-            created: Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap(),
-            revision: 0,
-            device: None,
-            signature: None,
-        })
-        .collect()
-}
-
-fn attempt(rng: &mut impl Rng, learner: &Learner) -> Attempt {
-    let module = MODULES[rng.random_range(0..MODULES.len())];
-    let correct = rng.random_range(3..=10);
-    let score = Score { correct, total: 10 };
-    let finished = Utc
-        .with_ymd_and_hms(
-            2026,
-            rng.random_range(1..=11),
-            rng.random_range(1..=28),
-            9,
-            0,
-            0,
-        )
-        .unwrap();
-    Attempt {
-        version: 3,
-        id: Uuid::from_u128(rng.random()),
-        learner: learner.id,
-        module: module.into(),
-        mode: if rng.random_bool(0.6) {
-            Mode::Exam
-        } else {
-            Mode::Practice
-        },
-        seed: rng.random(),
-        started: finished - chrono::Duration::minutes(12),
-        finished,
-        content_checked: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-        pass_mark: 80,
-        answers: (0..10)
-            .map(|q| AnswerRecord {
-                question: format!("{module}-q{:02}", q + 1),
-                chosen: vec![rng.random_range(0..4)],
-                order: vec![2, 0, 3, 1],
-                correct: q < correct,
-            })
-            .collect(),
-        score,
-        passed: score.passed(80),
-        taken_by: Some(std::sync::Arc::new(learner.info())),
-        content: Some(std::sync::Arc::new(
-            latih_asn::content::ModuleSource::embedded(),
-        )),
-        device: None,
-        sequence: 0,
-        previous: None,
-        signature: None,
-    }
-}
-
-/// One desk PC's bundle: its learners (signed by it) and a signed, chained run of attempts.
-/// Signed in memory (as `record_attempt` does) so generating 100,000 records takes no fsyncs.
-fn desk_bundle(
-    root: &Path,
-    rng: &mut impl Rng,
-    people: &[Learner],
-    attempts: usize,
-    out: &Path,
-) -> (std::path::PathBuf, Identity) {
-    let identity = Identity::load_or_create(root).unwrap();
-    let signed_people: Vec<Learner> = people
-        .iter()
-        .map(|p| {
-            let mut p = p.clone();
-            p.sign(&identity);
-            p
-        })
-        .collect();
-    let mut chain: Vec<Attempt> = Vec::with_capacity(attempts);
-    for n in 0..attempts {
-        let learner = &signed_people[rng.random_range(0..signed_people.len())];
-        let mut next = attempt(rng, learner);
-        next.sign_as(
-            &identity,
-            n as u64 + 1,
-            chain.last().map(Attempt::chain_hash),
-        );
-        chain.push(next);
-    }
-    let keys = HashMap::from([(identity.key.device, identity.key.clone())]);
-    let built = bundle::assemble(
-        &identity,
-        signed_people,
-        chain,
-        Vec::new(),
-        &keys,
-        Utc::now(),
-    );
-    let path = out.join(format!("{}.bundle.ron", identity.key.device));
-    std::fs::write(&path, ron::to_string(&built).unwrap()).unwrap();
-    (path, identity)
-}
-
-/// Runs the release binary on `data` and returns (seconds, peak resident MB, exit code, stdout).
-fn command(data: &Path, args: &[&str]) -> (f64, Option<f64>, i32, String) {
-    let bin = env!("CARGO_BIN_EXE_latih-asn");
-    let timed = Path::new("/usr/bin/time").exists();
-    let mut cmd = if timed {
-        let mut c = Command::new("/usr/bin/time");
-        c.args(["-f", "%M"]).arg(bin);
-        c
-    } else {
-        Command::new(bin)
-    };
-    cmd.arg("--data-dir").arg(data).args(args);
-    let start = Instant::now();
-    let output = cmd.output().unwrap();
-    let elapsed = start.elapsed().as_secs_f64();
-    let peak = timed
-        .then(|| {
-            String::from_utf8_lossy(&output.stderr)
-                .lines()
-                .last()
-                .and_then(|l| l.trim().parse::<f64>().ok())
-                .map(|kb| kb / 1024.0)
-        })
-        .flatten();
-    (
-        elapsed,
-        peak,
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-    )
-}
-
-fn report(what: &str, budget: f64, (seconds, peak, code, _): &(f64, Option<f64>, i32, String)) {
-    let verdict = if *seconds <= budget { "within" } else { "OVER" };
-    let memory = peak
-        .map(|mb| format!(", peak {mb:.0} MB resident"))
-        .unwrap_or_default();
-    println!("{what}: {seconds:.3} s ({verdict} budget {budget:.1} s){memory}, exit {code}");
-}
-
-fn median(mut runs: Vec<(f64, Option<f64>, i32, String)>) -> (f64, Option<f64>, i32, String) {
-    runs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    runs.swap_remove(runs.len() / 2)
-}
+use chrono::Utc;
+use generate::{Desk, command, median, report};
+use latih_asn::records::{Approval, Authority, Decision, How, Store};
+use rand::SeedableRng;
 
 fn main() {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(2026);
     let work = std::env::temp_dir().join(format!("latih-asn-bench-records-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
-    let people = learners(&mut rng, 5_000, 40);
+    let people = generate::learners(&mut rng, 5_000, 40);
 
     println!("generating 100,000 signed attempts on 50 devices…");
     let generate = Instant::now();
-    let mut bundles = Vec::new();
-    let mut keys = Vec::new();
-    for d in 0..50 {
-        let root = work.join(format!("desk-{d:02}"));
-        std::fs::create_dir_all(&root).unwrap();
-        let share = &people[d * 100..(d + 1) * 100];
-        let (path, identity) = desk_bundle(&root, &mut rng, share, 2_000, &work);
-        bundles.push(path);
-        keys.push(identity.key);
-    }
+    let desks = generate::desks(&work, &people, 50, 2026);
+    let made: Vec<(Desk, std::path::PathBuf)> = generate::parallel(desks, |mut desk| {
+        let path = desk.bundle(2_000, &work);
+        (desk, path)
+    });
     println!("generated in {:.1} s", generate.elapsed().as_secs_f64());
 
     // HR's PC: an authority, and the 50 devices approved (as after comparing fingerprints).
     let hr = work.join("hr");
     let store = Store::open(&hr).unwrap();
     let authority = Authority::create(&hr, "BKPSDM Kab. Mesuji", Utc::now()).unwrap();
-    for key in &keys {
+    for (desk, _) in &made {
         let approval = Approval::signed(
             &authority,
-            key,
+            &desk.identity.key,
             Decision::Approved,
             How::Fingerprint,
             "Kasubbag",
@@ -215,7 +48,7 @@ fn main() {
         );
         store.save_approval(&approval).unwrap();
     }
-    let paths: Vec<String> = bundles.iter().map(|p| p.display().to_string()).collect();
+    let paths: Vec<String> = made.iter().map(|m| m.1.display().to_string()).collect();
     let mut args = vec!["records", "import"];
     args.extend(paths.iter().map(String::as_str));
     let import = command(&hr, &args);
@@ -224,7 +57,10 @@ fn main() {
         10.0,
         &import,
     );
-    assert_eq!(import.2, 0, "every device is approved: the import is clean");
+    assert_eq!(
+        import.code, 0,
+        "every device is approved: the import is clean"
+    );
 
     let summary = median(
         (0..5)
@@ -238,16 +74,15 @@ fn main() {
             .collect(),
     );
     report("records verify over 100,000 attempts", 0.5, &verify);
-    assert_eq!(verify.2, 0, "{}", verify.3);
+    assert_eq!(verify.code, 0, "{}", verify.stdout);
 
     // A small import into that store: one desk's next bundle with 3 new attempts.
-    let small_root = work.join("desk-small");
-    std::fs::create_dir_all(&small_root).unwrap();
-    let newcomers = learners(&mut rng, 3, 1);
-    let (small, small_identity) = desk_bundle(&small_root, &mut rng, &newcomers, 3, &work);
+    let newcomers = generate::learners(&mut rng, 3, 1);
+    let mut small_desk = Desk::new(&work.join("desk-small"), &newcomers, 7);
+    let small = small_desk.bundle(3, &work);
     let approval = Approval::signed(
         &authority,
-        &small_identity.key,
+        &small_desk.identity.key,
         Decision::Approved,
         How::Fingerprint,
         "Kasubbag",

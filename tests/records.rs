@@ -427,6 +427,37 @@ fn conflicting_copies_of_a_record_are_reported_not_merged() {
             "both versions kept"
         );
     }
+
+    // An import skips the signature check of records the store already holds unchanged. Here
+    // the record was known when the import began; when the changed copy is written first (the
+    // two bundles are read at once, so either may be), the known copy no longer matches the
+    // store and is checked after all. Either way the genuine copy counts.
+    for _ in 0..6 {
+        let (_hr_dir, hr, authority) = hr_store();
+        approve(&hr, &authority, &desk);
+        bundle::import(&hr, &original_path, Utc::now()).unwrap();
+        let results = bundle::import_many(
+            &hr,
+            &[trainer_bundle.clone(), original_path.clone()],
+            Utc::now(),
+        );
+        let reports: Vec<_> = results.into_iter().map(|(_, r)| r.unwrap()).collect();
+        assert_eq!(reports[0].conflicts.len(), 1, "{:?}", reports[0]);
+        let original = &reports[1];
+        assert!(
+            original.already_present == 1 || original.conflicts.len() == 1,
+            "{original:?}"
+        );
+        assert_eq!(original.held, 0);
+        let loaded = hr.load();
+        assert_eq!(loaded.attempts.len(), 1);
+        assert_eq!(loaded.attempts[0].seed, 0, "the genuine record is in use");
+        let verification = latih_asn::records::verify_loaded(&loaded);
+        assert_eq!(verification.count(Status::Valid), 1);
+        // The same bundle again: every record already here, nothing added.
+        let again = bundle::import(&hr, &original_path, Utc::now()).unwrap();
+        assert_eq!((again.added_attempts, again.already_present), (0, 1));
+    }
 }
 
 #[test]
@@ -921,12 +952,24 @@ fn the_import_cache_is_used_only_while_its_seal_and_source_hold() {
     let last = bytes.len() - 1;
     bytes[last] ^= 0x55;
     fs::write(&cache, &bytes).unwrap();
-    let loaded = hr.load();
+    let loaded = hr.read();
     assert_eq!(loaded.stale_caches.len(), 1);
     assert!(latih_asn::records::verify_loaded(&loaded).is_clean());
-    // ... and rebuilt, so the next run is fast again.
+    // ... and sealed again by the next load that may write, so the next run is fast again.
+    assert!(hr.read().stale_caches.len() == 1, "a check writes nothing");
+    let loaded = hr.load();
+    assert!(loaded.stale_caches.is_empty(), "written as it was read");
+    assert!(latih_asn::records::verify_loaded(&loaded).is_clean());
+    assert!(hr.read().stale_caches.is_empty());
+    // Without this installation's key nothing can be sealed: the command that may write
+    // later rebuilds what is missing.
+    fs::remove_file(&cache).unwrap();
+    fs::rename(hr.path("device.key"), hr.path("device.key.away")).unwrap();
+    let loaded = hr.load();
+    assert_eq!(loaded.stale_caches.len(), 1);
+    fs::rename(hr.path("device.key.away"), hr.path("device.key")).unwrap();
     hr.rebuild_caches(&loaded);
-    assert!(hr.load().stale_caches.is_empty());
+    assert!(hr.read().stale_caches.is_empty());
 
     // Rebuild a good cache by importing into a fresh folder, then edit the RON: the cache no
     // longer matches its source, so the edit is seen and flagged.
@@ -940,10 +983,23 @@ fn the_import_cache_is_used_only_while_its_seal_and_source_hold() {
         .unwrap();
     let text = fs::read_to_string(&ron2).unwrap();
     fs::write(&ron2, text.replacen("passed:false", "passed:true", 1)).unwrap();
-    let loaded = hr2.load();
+    let loaded = hr2.read();
     assert_eq!(loaded.stale_caches.len(), 1);
     let verification = latih_asn::records::verify_loaded(&loaded);
     assert_eq!(verification.count(Status::Edited), 1);
+    // A new cache of the edited file keeps what its check found: still flagged, every run.
+    let loaded = hr2.load();
+    assert!(loaded.stale_caches.is_empty());
+    assert_eq!(
+        latih_asn::records::verify_loaded(&loaded).count(Status::Edited),
+        1
+    );
+    let loaded = hr2.read();
+    assert!(loaded.stale_caches.is_empty(), "read from the new cache");
+    assert_eq!(
+        latih_asn::records::verify_loaded(&loaded).count(Status::Edited),
+        1
+    );
 }
 
 #[test]

@@ -139,10 +139,17 @@ impl Attempt {
     /// Checks the signature against `key` (hex) and computes the chain hash, serialising the
     /// record once for both.
     pub fn check_with(&self, key: Option<&str>) -> Checked {
+        let key = key.and_then(crate::records::authority::parse_key);
+        self.check_with_key(key.as_ref())
+    }
+
+    /// As [`Attempt::check_with`], with the key already read (see `authority::parse_key`); a
+    /// key that could not be read is `None`, and nothing verifies with it.
+    pub fn check_with_key(&self, key: Option<&ed25519_dalek::VerifyingKey>) -> Checked {
         let bytes = self.signed_bytes();
         let signature_ok = match (&self.signature, key) {
             (Some(signature), Some(key)) => {
-                crate::records::authority::verifies(key, &bytes, signature)
+                crate::records::authority::verifies_with(key, &bytes, signature)
             }
             _ => false,
         };
@@ -174,5 +181,6 @@ pub struct Checked {
     /// The signature verified with the key the record was carried with.
     pub signature_ok: bool,
     /// SHA-256 of the signed bytes and the signature: what the next attempt's `previous` names.
+    #[serde(with = "crate::records::cache::hash_bytes")]
     pub chain: [u8; 32],
 }

@@ -43,21 +43,24 @@ impl AuthorityKey {
 
 /// Whether `signature` (hex) over `message` was made by the holder of `public_key` (hex).
 pub fn verifies(public_key: &str, message: &[u8], signature: &str) -> bool {
-    let Some(key) = hex::decode(public_key)
-        .ok()
-        .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
-        .and_then(|bytes| VerifyingKey::from_bytes(&bytes).ok())
-    else {
+    parse_key(public_key).is_some_and(|key| verifies_with(&key, message, signature))
+}
+
+/// A public key (hex) ready to check signatures with. Reading it decompresses a curve point,
+/// which costs about a fifth of a check: a batch's records share a few keys, read once.
+pub fn parse_key(public_key: &str) -> Option<VerifyingKey> {
+    let mut bytes = [0u8; 32];
+    hex::decode_to_slice(public_key, &mut bytes).ok()?;
+    VerifyingKey::from_bytes(&bytes).ok()
+}
+
+/// Whether `signature` (hex) over `message` was made by the holder of `key`.
+pub fn verifies_with(key: &VerifyingKey, message: &[u8], signature: &str) -> bool {
+    let mut bytes = [0u8; 64];
+    if hex::decode_to_slice(signature, &mut bytes).is_err() {
         return false;
-    };
-    let Some(signature) = hex::decode(signature)
-        .ok()
-        .and_then(|bytes| <[u8; 64]>::try_from(bytes).ok())
-    else {
-        return false;
-    };
-    key.verify(message, &Signature::from_bytes(&signature))
-        .is_ok()
+    }
+    key.verify(message, &Signature::from_bytes(&bytes)).is_ok()
 }
 
 /// A short form of a public key that two people can read to each other over the phone:

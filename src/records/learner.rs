@@ -40,7 +40,7 @@ fn is_zero(value: &u32) -> bool {
 
 /// Who took an attempt, as the profile said when it was taken. Part of the attempt, so its
 /// signature covers it: editing a profile can never move an attempt to another person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LearnerInfo {
     pub name: String,
     pub nip: Option<Nip>,

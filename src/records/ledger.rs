@@ -15,6 +15,7 @@ use crate::records::attempt::{Attempt, parse_digest};
 use crate::records::bundle::JournalEntry;
 use crate::records::cache::{self, CachedBatch, Checked};
 use crate::records::correction::Correction;
+use crate::records::held::HeldMap;
 use crate::records::identity::DeviceKey;
 use crate::records::learner::Learner;
 use crate::records::progress::Progress;
@@ -38,13 +39,24 @@ struct LearnerPick {
     origin: String,
 }
 
+/// What to do with a copy of an attempt.
+enum Admit {
+    /// A new record: add it.
+    New,
+    /// It replaces the copy at this place (which does not verify).
+    Replaces(usize),
+    /// The same record again, or a copy that is not used: only noted.
+    Known,
+}
+
 pub struct Ledger {
     trust: Trust,
+    /// The copy in use of each attempt id, in the order first added.
     attempts: Vec<Attempt>,
-    /// What is known of each attempt's copy, in the same order as `attempts`.
+    /// What is known of each, in the same order.
     held: Vec<Held>,
-    /// Attempt id → its place in `attempts`.
-    index: FastMap<Uuid, usize>,
+    /// Attempt id → its place in both.
+    places: FastMap<Uuid, u32>,
     /// Where copies came from, named once ("attempts/", "imported/<file>").
     sources: Vec<String>,
     /// HR's decision per (device, key), worked out once per key rather than per record.
@@ -66,7 +78,7 @@ impl Ledger {
             trust,
             attempts: Vec::new(),
             held: Vec::new(),
-            index: FastMap::default(),
+            places: FastMap::default(),
             sources: Vec::new(),
             decided: FastMap::default(),
             learners: HashMap::new(),
@@ -133,6 +145,22 @@ impl Ledger {
         previous: Option<[u8; 32]>,
     ) {
         let checked = checked.unwrap_or_else(|| attempt.check_with(key.as_deref()));
+        match self.admit(&attempt, key, checked, source, previous) {
+            Admit::New => self.attempts.push(attempt),
+            Admit::Replaces(place) => self.attempts[place] = attempt,
+            Admit::Known => {}
+        }
+    }
+
+    /// Takes note of one copy of an attempt and says what to do with it.
+    fn admit(
+        &mut self,
+        attempt: &Attempt,
+        key: Option<Arc<str>>,
+        checked: Checked,
+        source: u32,
+        previous: Option<[u8; 32]>,
+    ) -> Admit {
         let trust = match (attempt.device, &key) {
             (Some(device), Some(key)) => Some(self.decide(device, key)),
             _ => None,
@@ -145,36 +173,37 @@ impl Ledger {
             previous,
         };
         let id = attempt.id;
-        match self.index.get(&id).copied() {
-            None => {
-                self.index.insert(id, self.attempts.len());
-                self.attempts.push(attempt);
+        let place = match self.places.entry(id) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(u32::try_from(self.held.len()).unwrap_or(u32::MAX));
                 self.held.push(held);
+                return Admit::New;
             }
-            Some(at) => {
-                let here = &self.held[at];
-                // The chain hash covers every signed byte and the signature: equal hashes are
-                // the same record (one copy may have its answers left in the batch file).
-                if here.checked.chain == held.checked.chain {
-                    return;
-                }
-                let (here_source, here_genuine) = (here.source, here.genuine());
-                if held.genuine() && !here_genuine {
-                    self.conflicts.push(Conflict {
-                        id,
-                        kept: self.source_name(source),
-                        other: self.source_name(here_source),
-                    });
-                    self.attempts[at] = attempt;
-                    self.held[at] = held;
-                } else {
-                    self.conflicts.push(Conflict {
-                        id,
-                        kept: self.source_name(here_source),
-                        other: self.source_name(source),
-                    });
-                }
-            }
+            std::collections::hash_map::Entry::Occupied(slot) => *slot.get() as usize,
+        };
+        let here = &mut self.held[place];
+        // The chain hash covers every signed byte and the signature: equal hashes are the same
+        // record (one copy may have its answers left in the batch file).
+        if here.checked.chain == held.checked.chain {
+            return Admit::Known;
+        }
+        let here_source = here.source;
+        let replaces = held.genuine() && !here.genuine();
+        let (kept, other) = if replaces {
+            *here = held;
+            (source, here_source)
+        } else {
+            (here_source, source)
+        };
+        self.conflicts.push(Conflict {
+            id,
+            kept: self.source_name(kept),
+            other: self.source_name(other),
+        });
+        if replaces {
+            Admit::Replaces(place)
+        } else {
+            Admit::Known
         }
     }
 
@@ -299,7 +328,11 @@ impl Ledger {
         });
         for ((attempt, checked), previous) in batch.attempts.into_iter().zip(checks).zip(previous) {
             let key = key_of(attempt.device);
-            self.add_attempt_with(attempt, key, Some(checked), source, previous);
+            match self.admit(&attempt, key, checked, source, previous) {
+                Admit::New => self.attempts.push(attempt),
+                Admit::Replaces(place) => self.attempts[place] = attempt,
+                Admit::Known => {}
+            }
         }
         for correction in batch.corrections {
             self.add_correction(correction);
@@ -325,18 +358,30 @@ impl Ledger {
         learners.sort_by_cached_key(|learner| (learner.name.to_lowercase(), learner.id));
         let mut conflicts = self.conflicts;
         conflicts.sort_by(|a, b| (a.id, &a.kept, &a.other).cmp(&(b.id, &b.kept, &b.other)));
-        // Sorted by time: the order is worked out on small keys, then applied in place to the
-        // (large) records and their checks alike.
+        // Sorted by time: the order is worked out on small keys side by side (several times
+        // faster than reaching into 100,000 records at every comparison), then applied in place
+        // to the records and what is known of them alike. Seconds and nanoseconds order as the
+        // time does, and a UUID's number as its bytes.
         let mut attempts = self.attempts;
-        let mut all_held = self.held;
-        let mut order: Vec<usize> = (0..attempts.len()).collect();
-        order.sort_unstable_by_key(|&at| (attempts[at].finished, attempts[at].id));
+        let mut held = self.held;
+        let mut keys: Vec<(i64, u32, u128, usize)> = attempts
+            .iter()
+            .enumerate()
+            .map(|(at, a)| {
+                let time = a.finished;
+                (
+                    time.timestamp(),
+                    time.timestamp_subsec_nanos(),
+                    a.id.as_u128(),
+                    at,
+                )
+            })
+            .collect();
+        keys.sort_unstable();
+        let order: Vec<usize> = keys.into_iter().map(|key| key.3).collect();
         permute(&mut attempts, &order);
-        permute(&mut all_held, &order);
-        let mut held = FastMap::with_capacity_and_hasher(attempts.len(), Default::default());
-        for (attempt, its) in attempts.iter().zip(all_held) {
-            held.insert(attempt.id, its);
-        }
+        permute(&mut held, &order);
+        let held = HeldMap::in_order(attempts.iter().map(|a| a.id).collect(), held);
         let mut devices: HashMap<Uuid, DeviceKey> = self.legacy.clone();
         for (device, keys) in &self.seen {
             let chosen = self
@@ -395,10 +440,92 @@ fn permute<T>(items: &mut [T], order: &[usize]) {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+    use std::sync::Arc;
+
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use uuid::Uuid;
+
+    use super::Ledger;
+    use crate::quiz::{Mode, Score};
+    use crate::records::attempt::{Attempt, Checked};
+    use crate::records::identity::DeviceKey;
+    use crate::records::trust::Trust;
+
+    const DEVICE: Uuid = Uuid::from_u128(7);
+    const KEY: &str = "this device's key";
+
+    fn attempt(id: u128, minute: u32, passed: bool) -> Attempt {
+        let finished = Utc.with_ymd_and_hms(2026, 3, 1, 9, minute, 0).unwrap();
+        Attempt {
+            version: 3,
+            id: Uuid::from_u128(id),
+            learner: Uuid::from_u128(1),
+            module: "asn".into(),
+            mode: Mode::Exam,
+            seed: 0,
+            started: finished,
+            finished,
+            content_checked: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            pass_mark: 80,
+            answers: Vec::new(),
+            score: Score {
+                correct: 1,
+                total: 1,
+            },
+            passed,
+            taken_by: None,
+            content: None,
+            device: Some(DEVICE),
+            sequence: 0,
+            previous: None,
+            signature: Some(String::new()),
+        }
+    }
+
+    fn checked(chain: u8, signature_ok: bool) -> Option<Checked> {
+        Some(Checked {
+            signature_ok,
+            chain: [chain; 32],
+        })
+    }
+
     #[test]
     fn permute_applies_an_order_in_place() {
         let mut items = vec!['a', 'b', 'c', 'd', 'e'];
         super::permute(&mut items, &[3, 0, 4, 1, 2]);
         assert_eq!(items, ['d', 'a', 'e', 'b', 'c']);
+    }
+
+    #[test]
+    fn records_come_out_once_each_in_time_order_and_the_copy_that_verifies_counts() {
+        let own = DeviceKey {
+            version: 1,
+            device: DEVICE,
+            public_key: KEY.into(),
+        };
+        let mut ledger = Ledger::new(Trust::new(Some(own), None, Vec::new()), HashMap::new());
+        let key = || Some(Arc::<str>::from(KEY));
+        let source = ledger.source("attempts/".into());
+        // An edited copy (its signature fails) arrives first, the genuine one after it.
+        ledger.add_attempt_with(attempt(3, 30, true), key(), checked(3, false), source, None);
+        ledger.add_attempt_with(attempt(1, 50, true), key(), checked(1, true), source, None);
+        ledger.add_attempt_with(attempt(2, 10, true), key(), checked(2, true), source, None);
+        ledger.add_attempt_with(attempt(1, 50, true), key(), checked(1, true), source, None);
+        ledger.add_attempt_with(attempt(3, 20, false), key(), checked(4, true), source, None);
+        let loaded = ledger.finish(Default::default(), HashMap::new(), Vec::new());
+        let order: Vec<(u128, bool)> = loaded
+            .attempts
+            .iter()
+            .map(|a| (a.id.as_u128(), a.passed))
+            .collect();
+        assert_eq!(order, [(2, true), (3, false), (1, true)]);
+        assert_eq!(loaded.held.len(), 3);
+        assert_eq!(loaded.held[&Uuid::from_u128(3)].checked.chain, [4; 32]);
+        assert_eq!(
+            loaded.conflicts.len(),
+            1,
+            "the edited copy is reported, once"
+        );
     }
 }

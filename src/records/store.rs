@@ -137,7 +137,7 @@ pub struct Loaded {
     pub seen: BTreeMap<Uuid, Vec<SeenKey>>,
     /// What is known of each attempt's copy in use: its checks, the key it was carried with
     /// and HR's decision on that key.
-    pub held: FastMap<Uuid, Held>,
+    pub held: crate::records::held::HeldMap,
     /// The key each learner revision in use was carried with.
     pub learner_keys: HashMap<Uuid, String>,
     /// The same record id arriving with different content.
@@ -149,7 +149,8 @@ pub struct Loaded {
     /// HR's decisions in force here.
     pub trust: Trust,
     pub journal: JournalState,
-    /// Imported batches whose cache was missing or stale (rebuilt by `Store::rebuild_caches`).
+    /// Imported batches whose cache was missing or stale and was not written again by this load
+    /// (a read-only one writes nothing): `Store::rebuild_caches` writes them.
     pub stale_caches: Vec<PathBuf>,
 }
 
@@ -373,7 +374,7 @@ impl Store {
         for attempt in
             self.load_dir::<Attempt>(ATTEMPTS, ATTEMPT_VERSION, LoadMode::Tidy, &mut problems)
         {
-            index.attempts.insert(attempt.id, attempt.chain_digest());
+            index.add_attempt(attempt.id, attempt.chain_digest());
         }
         for correction in self.load_dir::<Correction>(
             CORRECTIONS,
@@ -402,7 +403,8 @@ impl Store {
                     let checks = cache::check(&batch, &legacy);
                     let batch_index = cache::BatchIndex::of(&batch, &checks.0);
                     if let Some(identity) = identity
-                        && let Err(error) = cache::write(&path, batch, checks, identity)
+                        && let Err(error) =
+                            cache::write(&path, &batch, (&checks.0, &checks.1), identity)
                     {
                         log::warn!("cannot write the cache of {}: {error}", path.display());
                     }
@@ -410,7 +412,7 @@ impl Store {
                 }
             };
             for (id, chain) in batch_index.attempts {
-                index.attempts.entry(id).or_insert(chain);
+                index.add_attempt(id, chain);
             }
             for (id, revision, digest) in batch_index.learners {
                 index.add_learner(id, revision, digest);
@@ -514,6 +516,14 @@ impl Store {
     ) -> Vec<PathBuf> {
         let paths = self.files_or_report(IMPORTED, problems);
         let mut stale = Vec::new();
+        // A load that may write seals a new cache for each batch it had to read from the RON
+        // (a lost cache, or one from an earlier version), as it reads it: the records are
+        // parsed and checked once, and the next run is fast again.
+        let sealer = match mode {
+            LoadMode::Tidy => Identity::load(&self.root).ok(),
+            LoadMode::ReadOnly | LoadMode::Full => None,
+        };
+        let sealer = sealer.as_ref();
         // Batches are independent: read them on every core, and add each to the ledger as it
         // arrives, so only a few decoded batches are in memory at once.
         let workers = std::thread::available_parallelism()
@@ -531,7 +541,7 @@ impl Store {
                     loop {
                         let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(path) = paths.get(at) else { break };
-                        let read = self.read_batch(path, mode, own, legacy_keys);
+                        let read = self.read_batch(path, mode, own, legacy_keys, sealer);
                         if sender.send((path.clone(), read)).is_err() {
                             break;
                         }
@@ -541,7 +551,9 @@ impl Store {
             drop(sender);
             for (path, read) in receiver {
                 match read {
-                    BatchRead::Cached(cached) => ledger.add_batch(*cached, &path),
+                    BatchRead::Cached(cached) | BatchRead::Resealed(cached) => {
+                        ledger.add_batch(*cached, &path);
+                    }
                     BatchRead::Parsed(cached) => {
                         stale.push(path.clone());
                         ledger.add_batch(*cached, &path);
@@ -552,7 +564,7 @@ impl Store {
         });
         for (path, read) in results {
             match read {
-                BatchRead::Cached(_) | BatchRead::Parsed(_) => {}
+                BatchRead::Cached(_) | BatchRead::Resealed(_) | BatchRead::Parsed(_) => {}
                 BatchRead::Newer(version) => problems.push(Problem {
                     file: path,
                     kind: ProblemKind::Newer { version },
@@ -578,6 +590,7 @@ impl Store {
         mode: LoadMode,
         own: Option<&DeviceKey>,
         legacy_keys: &HashMap<Uuid, DeviceKey>,
+        sealer: Option<&Identity>,
     ) -> BatchRead {
         if mode != LoadMode::Full
             && let Some(own) = own
@@ -599,11 +612,22 @@ impl Store {
         match ron::from_str::<ImportBatch>(&text) {
             Ok(batch) => {
                 let checked = cache::check(&batch, legacy_keys);
+                let resealed = sealer.is_some_and(|identity| {
+                    cache::write(path, &batch, (&checked.0, &checked.1), identity)
+                        .inspect_err(|error| {
+                            log::warn!("cannot write the cache of {}: {error}", path.display());
+                        })
+                        .is_ok()
+                });
                 let mut cached = cache::CachedBatch::new(batch, checked);
                 if mode != LoadMode::Full {
                     cached.strip_answers();
                 }
-                BatchRead::Parsed(Box::new(cached))
+                if resealed {
+                    BatchRead::Resealed(Box::new(cached))
+                } else {
+                    BatchRead::Parsed(Box::new(cached))
+                }
             }
             Err(error) => BatchRead::Damaged(error.to_string()),
         }
@@ -633,7 +657,7 @@ impl Store {
                 empty.clone()
             };
             let checked = cache::check(&batch, &legacy);
-            if let Err(error) = cache::write(path, batch, checked, &identity) {
+            if let Err(error) = cache::write(path, &batch, (&checked.0, &checked.1), &identity) {
                 log::warn!("cannot write the cache of {}: {error}", path.display());
             }
         }
@@ -971,6 +995,8 @@ impl Store {
 /// What reading one import batch gave.
 enum BatchRead {
     Cached(Box<cache::CachedBatch>),
+    /// Read from the RON (its cache was missing or stale), and a new cache written.
+    Resealed(Box<cache::CachedBatch>),
     /// Read from the RON: its cache is missing or stale.
     Parsed(Box<cache::CachedBatch>),
     Newer(u32),
@@ -980,8 +1006,11 @@ enum BatchRead {
 /// What an import compares a bundle with (see [`Store::import_index`]).
 #[derive(Debug, Clone, Default)]
 pub struct ImportIndex {
-    /// Attempt id → chain hash of the copy here.
-    pub attempts: HashMap<Uuid, [u8; 32]>,
+    /// Attempt id → chain hash of the copy here (the first one found).
+    pub attempts: FastMap<Uuid, [u8; 32]>,
+    /// Chain hashes of further, conflicting copies of the same ids, so a copy already here is
+    /// known as such whichever of the copies was found first.
+    pub other_copies: HashMap<Uuid, Vec<[u8; 32]>>,
     /// Learner id → the newest revision here and its content hash.
     pub learners: HashMap<Uuid, (u32, [u8; 32])>,
     pub corrections: std::collections::HashSet<Uuid>,
@@ -989,6 +1018,31 @@ pub struct ImportIndex {
 }
 
 impl ImportIndex {
+    /// Notes a copy of an attempt held here.
+    pub fn add_attempt(&mut self, id: Uuid, chain: [u8; 32]) {
+        match self.attempts.get(&id) {
+            None => {
+                self.attempts.insert(id, chain);
+            }
+            Some(first) if *first == chain => {}
+            Some(_) => {
+                let others = self.other_copies.entry(id).or_default();
+                if !others.contains(&chain) {
+                    others.push(chain);
+                }
+            }
+        }
+    }
+
+    /// Whether this very copy (by chain hash) of the attempt is held here.
+    pub fn holds(&self, id: &Uuid, chain: &[u8; 32]) -> bool {
+        self.attempts.get(id) == Some(chain)
+            || self
+                .other_copies
+                .get(id)
+                .is_some_and(|others| others.contains(chain))
+    }
+
     pub fn add_learner(&mut self, id: Uuid, revision: u32, digest: [u8; 32]) {
         let slot = self.learners.entry(id).or_insert((revision, digest));
         if revision > slot.0 {

@@ -9,6 +9,7 @@ use crate::quiz::Mode;
 use crate::records::attempt::Attempt;
 use crate::records::correction::CorrectionKind;
 use crate::records::learner::Learner;
+use crate::records::store::FastMap;
 use crate::records::verify::{Status, Verification};
 
 /// One learner in one module.
@@ -51,10 +52,9 @@ pub fn summarize(
     verification: &Verification,
     modules: &[String],
 ) -> Summary {
-    let mut cells: crate::records::store::FastMap<(Uuid, &str), LearnerModule> =
-        crate::records::store::FastMap::default();
+    let mut cells = Cells::default();
     let mut flagged = 0;
-    let voided: std::collections::HashSet<Uuid> = verification
+    let voided: std::collections::HashSet<Uuid, foldhash::fast::RandomState> = verification
         .corrections
         .iter()
         .filter_map(|c| match &c.kind {
@@ -62,23 +62,10 @@ pub fn summarize(
             CorrectionKind::Waive { .. } => None,
         })
         .collect();
-    let empty = |learner: Uuid, module: &str| LearnerModule {
-        learner,
-        module: module.to_owned(),
-        exams: 0,
-        best_exam: None,
-        passed: false,
-        last: None,
-        flagged: 0,
-        voided: 0,
-        waived: false,
-    };
     for attempt in attempts {
         let status = verification.status_of(&attempt.id);
-        let cell = cells
-            .entry((attempt.learner, attempt.module.as_str()))
-            .or_insert_with(|| empty(attempt.learner, &attempt.module));
-        if voided.contains(&attempt.id) {
+        let cell = cells.of(attempt.learner, &attempt.module);
+        if !voided.is_empty() && voided.contains(&attempt.id) {
             cell.voided += 1;
             continue;
         }
@@ -96,9 +83,7 @@ pub fn summarize(
     }
     for correction in &verification.corrections {
         if let CorrectionKind::Waive { learner, module } = &correction.kind {
-            let cell = cells
-                .entry((*learner, module.as_str()))
-                .or_insert_with(|| empty(*learner, module));
+            let cell = cells.of(*learner, module);
             cell.waived = true;
             cell.passed = true;
         }
@@ -113,18 +98,70 @@ pub fn summarize(
             });
         row.learners += 1;
         for module in modules {
-            let passed = cells
-                .get(&(learner.id, module.as_str()))
-                .is_some_and(|c| c.passed);
-            *row.passed.entry(module.clone()).or_default() += usize::from(passed);
+            let passed = usize::from(cells.get(learner.id, module).is_some_and(|c| c.passed));
+            // Counted in place: the module's name is copied once per unit, not per learner.
+            match row.passed.get_mut(module) {
+                Some(count) => *count += passed,
+                None => {
+                    row.passed.insert(module.clone(), passed);
+                }
+            }
         }
     }
-    let mut rows: Vec<LearnerModule> = cells.into_values().collect();
-    rows.sort_by(|a, b| (a.learner, &a.module).cmp(&(b.learner, &b.module)));
+    let mut rows = cells.rows;
+    rows.sort_unstable_by(|a, b| (a.learner, &a.module).cmp(&(b.learner, &b.module)));
     Summary {
         rows,
         units: units.into_values().collect(),
         attempts: attempts.len(),
         flagged,
+    }
+}
+
+/// One row per learner and module, kept side by side and found through a small map of places.
+/// Module ids are numbered as they are met (there are a handful), so a lookup hashes an id and
+/// a number, not text.
+#[derive(Default)]
+struct Cells<'a> {
+    modules: Vec<&'a str>,
+    places: FastMap<(Uuid, u32), u32>,
+    rows: Vec<LearnerModule>,
+}
+
+impl<'a> Cells<'a> {
+    fn number(&self, module: &str) -> Option<u32> {
+        let at = self.modules.iter().position(|known| *known == module)?;
+        u32::try_from(at).ok()
+    }
+
+    fn get(&self, learner: Uuid, module: &str) -> Option<&LearnerModule> {
+        let place = self.places.get(&(learner, self.number(module)?))?;
+        self.rows.get(*place as usize)
+    }
+
+    fn of(&mut self, learner: Uuid, module: &'a str) -> &mut LearnerModule {
+        let number = match self.number(module) {
+            Some(number) => number,
+            None => {
+                self.modules.push(module);
+                u32::try_from(self.modules.len() - 1).unwrap_or(u32::MAX)
+            }
+        };
+        let next = u32::try_from(self.rows.len()).unwrap_or(u32::MAX);
+        let place = *self.places.entry((learner, number)).or_insert(next) as usize;
+        if place == self.rows.len() {
+            self.rows.push(LearnerModule {
+                learner,
+                module: module.to_owned(),
+                exams: 0,
+                best_exam: None,
+                passed: false,
+                last: None,
+                flagged: 0,
+                voided: 0,
+                waived: false,
+            });
+        }
+        &mut self.rows[place]
     }
 }

@@ -12,6 +12,7 @@ use crate::records::authority::AuthorityKey;
 use crate::records::correction::Correction;
 use crate::records::identity::DeviceKey;
 use crate::records::learner::Learner;
+use crate::records::store::FastMap;
 use crate::records::trust::KeyTrust;
 
 /// What verification says about one attempt.
@@ -158,15 +159,21 @@ impl Verification {
 /// reusing the checks made at import time. Trust comes from HR's signed decisions only.
 pub fn verify_loaded(loaded: &crate::records::Loaded) -> Verification {
     let mut result = Verification::default();
-    let mut chains: HashMap<Uuid, Vec<&Attempt>> = HashMap::new();
-    for attempt in &loaded.attempts {
-        let held = loaded.held.get(&attempt.id);
+    result.status.reserve(loaded.attempts.len());
+    let mut chains: FastMap<Uuid, Vec<Link>> = FastMap::default();
+    for (place, attempt) in loaded.attempts.iter().enumerate() {
+        let held = loaded.held.of(place, &attempt.id);
         let status = match (&attempt.signature, attempt.device, held) {
             (Some(_), Some(device), Some(held)) => match (held.trust, held.checked.signature_ok) {
                 (None, _) => Status::UnknownKey,
                 (Some(_), false) => Status::Edited,
                 (Some(KeyTrust::Trusted), true) => {
-                    chains.entry(device).or_default().push(attempt);
+                    chains.entry(device).or_default().push(Link {
+                        id: attempt.id,
+                        sequence: attempt.sequence,
+                        hash: held.checked.chain,
+                        previous: held.previous,
+                    });
                     Status::Valid
                 }
                 (Some(KeyTrust::Awaiting), true) => Status::AwaitingApproval,
@@ -178,15 +185,7 @@ pub fn verify_loaded(loaded: &crate::records::Loaded) -> Verification {
         };
         result.status.insert(attempt.id, status);
     }
-    let hash_of = |attempt: &Attempt| match loaded.held.get(&attempt.id) {
-        Some(held) => held.checked.chain,
-        None => attempt.chain_digest(),
-    };
-    let previous_of = |attempt: &Attempt| match loaded.held.get(&attempt.id) {
-        Some(held) => held.previous,
-        None => attempt.previous.as_deref().and_then(parse_digest),
-    };
-    check_chains(&mut result, chains, hash_of, previous_of);
+    check_chains(&mut result, chains);
     // Profiles: an edited one is always reported; an unsigned one when a counted attempt from
     // before version 3 takes its identity from it.
     let genuine = |learner: &Learner| profile_genuine(loaded, learner);
@@ -302,13 +301,18 @@ pub fn people(loaded: &crate::records::Loaded, verification: &Verification) -> V
 /// taken as trusted. For tests and tools that hold records outside a store.
 pub fn verify(attempts: &[Attempt], keys: &HashMap<Uuid, DeviceKey>) -> Verification {
     let mut result = Verification::default();
-    let mut chains: HashMap<Uuid, Vec<&Attempt>> = HashMap::new();
+    let mut chains: FastMap<Uuid, Vec<Link>> = FastMap::default();
     for attempt in attempts {
         let status = match (&attempt.signature, attempt.device) {
             (Some(signature), Some(device)) => match keys.get(&device) {
                 None => Status::UnknownKey,
                 Some(key) if key.verifies(&attempt.signed_bytes(), signature) => {
-                    chains.entry(device).or_default().push(attempt);
+                    chains.entry(device).or_default().push(Link {
+                        id: attempt.id,
+                        sequence: attempt.sequence,
+                        hash: attempt.chain_digest(),
+                        previous: attempt.previous.as_deref().and_then(parse_digest),
+                    });
                     Status::Valid
                 }
                 Some(_) => Status::Edited,
@@ -317,43 +321,45 @@ pub fn verify(attempts: &[Attempt], keys: &HashMap<Uuid, DeviceKey>) -> Verifica
         };
         result.status.insert(attempt.id, status);
     }
-    check_chains(&mut result, chains, Attempt::chain_digest, |attempt| {
-        attempt.previous.as_deref().and_then(parse_digest)
-    });
+    check_chains(&mut result, chains);
     result
 }
 
-fn check_chains(
-    result: &mut Verification,
-    chains: HashMap<Uuid, Vec<&Attempt>>,
-    hash_of: impl Fn(&Attempt) -> [u8; 32],
-    previous_of: impl Fn(&Attempt) -> Option<[u8; 32]>,
-) {
+/// What the chain check needs of one valid attempt: its place, its hash and the hash it names
+/// as its predecessor, side by side (not looked up per comparison).
+struct Link {
+    id: Uuid,
+    sequence: u64,
+    hash: [u8; 32],
+    previous: Option<[u8; 32]>,
+}
+
+fn check_chains(result: &mut Verification, chains: FastMap<Uuid, Vec<Link>>) {
     for (device, mut chain) in chains {
-        chain.sort_by_key(|a| (a.sequence, a.id));
+        chain.sort_unstable_by_key(|link| (link.sequence, link.id));
         let mut missing = Vec::new();
         let mut expected = 1;
-        let mut previous: Option<&Attempt> = None;
-        for attempt in chain {
-            if attempt.sequence < expected {
+        let mut previous: Option<&Link> = None;
+        for link in &chain {
+            if link.sequence < expected {
                 // A second record claiming a place already taken.
-                result.status.insert(attempt.id, Status::BrokenChain);
+                result.status.insert(link.id, Status::BrokenChain);
                 continue;
             }
-            missing.extend(expected..attempt.sequence);
+            missing.extend(expected..link.sequence);
             let follows = match previous {
-                Some(before) if before.sequence + 1 == attempt.sequence => {
-                    previous_of(attempt) == Some(hash_of(before))
+                Some(before) if before.sequence + 1 == link.sequence => {
+                    link.previous == Some(before.hash)
                 }
                 // After a gap the link cannot be checked; the gap itself is reported.
                 Some(_) => true,
-                None => attempt.sequence != 1 || previous_of(attempt).is_none(),
+                None => link.sequence != 1 || link.previous.is_none(),
             };
             if !follows {
-                result.status.insert(attempt.id, Status::BrokenChain);
+                result.status.insert(link.id, Status::BrokenChain);
             }
-            expected = attempt.sequence + 1;
-            previous = Some(attempt);
+            expected = link.sequence + 1;
+            previous = Some(link);
         }
         if !missing.is_empty() {
             result.missing.insert(device, missing);
