@@ -36,6 +36,9 @@ const SECOND: usize = 10;
 const CHILD: &str = "HR_SCALE_CHILD";
 const CHILD_DATA: &str = "HR_SCALE_DATA";
 
+/// A desk, its first bundle, and (for the desks that go on) its next bundle and whole history.
+type MadeDesk = (Desk, PathBuf, Option<(PathBuf, PathBuf)>);
+
 fn main() {
     if let Ok(what) = std::env::var(CHILD) {
         let data = PathBuf::from(std::env::var(CHILD_DATA).expect("HR_SCALE_DATA"));
@@ -59,18 +62,17 @@ fn main() {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(2026);
     let people = generate::learners(&mut rng, PEOPLE, UNITS);
     let desks = generate::desks(&work, &people, DESKS, 2026);
-    let made: Vec<(Desk, PathBuf, Option<(PathBuf, PathBuf)>)> =
-        parallel(desks.into_iter().enumerate().collect(), |(d, mut desk)| {
-            if d < SECOND {
-                desk.keep_history();
-            }
-            let first = desk.bundle(PER_DESK, &bundles);
-            let second = (d < SECOND).then(|| {
-                let new = desk.bundle(PER_DESK, &later);
-                (new, desk.history_bundle(&whole))
-            });
-            (desk, first, second)
+    let made: Vec<MadeDesk> = parallel(desks.into_iter().enumerate().collect(), |(d, mut desk)| {
+        if d < SECOND {
+            desk.keep_history();
+        }
+        let first = desk.bundle(PER_DESK, &bundles);
+        let second = (d < SECOND).then(|| {
+            let new = desk.bundle(PER_DESK, &later);
+            (new, desk.history_bundle(&whole))
         });
+        (desk, first, second)
+    });
     println!("generated in {:.1} s", started.elapsed().as_secs_f64());
 
     // HR's PC: an authority that approved every desk (as after comparing fingerprints).
