@@ -33,6 +33,10 @@ const PER_DESK: usize = 1_000;
 /// Desks that send a second bundle of `PER_DESK` new attempts: 10,000 new attempts in all.
 const SECOND: usize = 10;
 
+/// A desk, its first bundle, and for the desks that send twice: the next bundle and the desk's
+/// whole history.
+type Made = (Desk, PathBuf, Option<(PathBuf, PathBuf)>);
+
 const CHILD: &str = "HR_SCALE_CHILD";
 const CHILD_DATA: &str = "HR_SCALE_DATA";
 
@@ -59,18 +63,17 @@ fn main() {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(2026);
     let people = generate::learners(&mut rng, PEOPLE, UNITS);
     let desks = generate::desks(&work, &people, DESKS, 2026);
-    let made: Vec<(Desk, PathBuf, Option<(PathBuf, PathBuf)>)> =
-        parallel(desks.into_iter().enumerate().collect(), |(d, mut desk)| {
-            if d < SECOND {
-                desk.keep_history();
-            }
-            let first = desk.bundle(PER_DESK, &bundles);
-            let second = (d < SECOND).then(|| {
-                let new = desk.bundle(PER_DESK, &later);
-                (new, desk.history_bundle(&whole))
-            });
-            (desk, first, second)
+    let made: Vec<Made> = parallel(desks.into_iter().enumerate().collect(), |(d, mut desk)| {
+        if d < SECOND {
+            desk.keep_history();
+        }
+        let first = desk.bundle(PER_DESK, &bundles);
+        let second = (d < SECOND).then(|| {
+            let new = desk.bundle(PER_DESK, &later);
+            (new, desk.history_bundle(&whole))
         });
+        (desk, first, second)
+    });
     println!("generated in {:.1} s", started.elapsed().as_secs_f64());
 
     // HR's PC: an authority that approved every desk (as after comparing fingerprints).
