@@ -145,7 +145,12 @@ impl Ledger {
         previous: Option<[u8; 32]>,
     ) {
         let checked = checked.unwrap_or_else(|| attempt.check_with(key.as_deref()));
-        match self.admit(&attempt, key, checked, source, previous) {
+        let admit = self.admit(&attempt, key, checked, source, previous);
+        self.keep(attempt, admit);
+    }
+
+    fn keep(&mut self, attempt: Attempt, admit: Admit) {
+        match admit {
             Admit::New => self.attempts.push(attempt),
             Admit::Replaces(place) => self.attempts[place] = attempt,
             Admit::Known => {}
@@ -328,11 +333,8 @@ impl Ledger {
         });
         for ((attempt, checked), previous) in batch.attempts.into_iter().zip(checks).zip(previous) {
             let key = key_of(attempt.device);
-            match self.admit(&attempt, key, checked, source, previous) {
-                Admit::New => self.attempts.push(attempt),
-                Admit::Replaces(place) => self.attempts[place] = attempt,
-                Admit::Known => {}
-            }
+            let admit = self.admit(&attempt, key, checked, source, previous);
+            self.keep(attempt, admit);
         }
         for correction in batch.corrections {
             self.add_correction(correction);
