@@ -111,6 +111,7 @@ fn world() -> World {
                 instansi: learner.instansi.clone(),
             })),
             content: None,
+            session: None,
             device: None,
             sequence: 0,
             previous: None,

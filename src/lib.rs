@@ -11,6 +11,7 @@ pub mod lrs;
 pub mod quiz;
 pub mod records;
 pub mod settings;
+pub mod training;
 
 pub mod i18n;
 

@@ -96,6 +96,7 @@ fn attempt(rng: &mut impl Rng, learner: &Learner) -> Attempt {
         passed: score.passed(80),
         taken_by: Some(Arc::new(learner.info())),
         content: Some(Arc::new(ModuleSource::embedded())),
+        session: None,
         device: None,
         sequence: 0,
         previous: None,

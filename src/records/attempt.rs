@@ -10,7 +10,8 @@ use crate::records::learner::{Learner, LearnerInfo};
 
 /// Version 2 added the device signature and chain fields; version 1 files load as unsigned.
 /// Version 3 added who took it (`taken_by`), under the signature.
-pub const ATTEMPT_VERSION: u32 = 3;
+/// Version 4 added the training session it was taken in (`session`), under the signature.
+pub const ATTEMPT_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attempt {
@@ -37,6 +38,9 @@ pub struct Attempt {
     /// version, hash). Left out when absent, like `taken_by`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<std::sync::Arc<ModuleSource>>,
+    /// The trainer's session and test it was taken for (version 4). Left out when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<crate::training::SessionTag>,
     /// The installation that recorded it (set when it is signed).
     #[serde(default)]
     pub device: Option<Uuid>,
@@ -98,6 +102,7 @@ impl Attempt {
             passed: score.passed(module.pass_mark),
             taken_by: Some(std::sync::Arc::new(learner.info())),
             content: Some(std::sync::Arc::new(module.source().clone())),
+            session: None,
             device: None,
             sequence: 0,
             previous: None,

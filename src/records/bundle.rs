@@ -54,7 +54,7 @@ pub struct Manifest {
 }
 
 /// What is signed: everything but the signature.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BundleBody {
     pub manifest: Manifest,
     pub devices: Vec<DeviceKey>,
@@ -66,9 +66,13 @@ pub struct BundleBody {
     /// before enrolment existed keep their checksum).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enrolment: Option<Enrolment>,
+    /// The trainer's sessions on the exporting PC (left out when none, like `enrolment`), so
+    /// HR receives a session with the attempts made in it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<crate::training::Session>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     pub version: u32,
     pub body: BundleBody,
@@ -124,6 +128,10 @@ pub struct ImportReport {
     /// The records were saved but the journal file could not be written (the batch carries the
     /// entry; the next start writes the file).
     pub journal_error: Option<String>,
+    /// Trainer's sessions carried that were new here.
+    pub added_sessions: usize,
+    /// The sessions carried could not be saved (the records were).
+    pub session_error: Option<String>,
 }
 
 impl ImportReport {
@@ -133,6 +141,7 @@ impl ImportReport {
             && self.held == 0
             && self.proposals == 0
             && self.journal_error.is_none()
+            && self.session_error.is_none()
     }
 }
 
@@ -194,8 +203,11 @@ pub fn build(store: &Store, now: DateTime<Utc>) -> Result<Bundle, StoreError> {
         &loaded.devices,
         now,
     );
-    if let Some(enrolment) = store.enrolment()? {
-        bundle.body.enrolment = Some(enrolment);
+    let enrolment = store.enrolment()?;
+    let sessions = crate::training::sessions::load(store).sessions;
+    if enrolment.is_some() || !sessions.is_empty() {
+        bundle.body.enrolment = enrolment;
+        bundle.body.sessions = sessions;
         bundle.checksum = checksum(&bundle.body);
         bundle.signature = identity.sign(bundle.checksum.as_bytes());
     }
@@ -240,6 +252,7 @@ pub fn assemble(
         attempts,
         corrections,
         enrolment: None,
+        sessions: Vec::new(),
     };
     let checksum = checksum(&body);
     let signature = identity.sign(checksum.as_bytes());
@@ -583,7 +596,8 @@ fn commit(
         }
     };
     let mut report = ImportReport::default();
-    let body = bundle.body;
+    let mut body = bundle.body;
+    let sessions = std::mem::take(&mut body.sessions);
     let manifest_key = DeviceKey {
         version: 1,
         device: body.manifest.device,
@@ -780,6 +794,10 @@ fn commit(
                 report.awaiting = vec![approval.device];
             }
         }
+    }
+    match crate::training::sessions::absorb(store, &sessions) {
+        Ok(added) => report.added_sessions = added,
+        Err(error) => report.session_error = Some(error.to_string()),
     }
     if let Err(error) = crate::records::journal::append(store, &entry) {
         report.journal_error = Some(error.to_string());

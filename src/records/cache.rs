@@ -38,7 +38,7 @@ use crate::records::trust::Enrolment;
 
 /// 6: a head (seal, payload hash, index) read apart from the payload; people, content versions
 /// and module ids each stored once per batch.
-const CACHE_VERSION: u32 = 6;
+const CACHE_VERSION: u32 = 7;
 
 /// A 32-byte hash as one byte string: postcard reads it in one step rather than as 32 values
 /// (100,000 attempts carry two each).
@@ -360,6 +360,8 @@ struct CAttempt {
     taken_by: Option<u32>,
     /// Place in `Payload::sources`.
     content: Option<u32>,
+    /// The trainer's session (version 7 of the cache).
+    session: Option<crate::training::SessionTag>,
     device: Option<Uuid>,
     sequence: u64,
     #[serde(with = "hash_bytes::option")]
@@ -464,6 +466,7 @@ pub fn write(
             passed: a.passed,
             taken_by: a.taken_by.as_deref().map(|info| people.place(info)),
             content: a.content.as_deref().map(|source| sources.place(source)),
+            session: a.session.clone(),
             device: a.device,
             sequence: a.sequence,
             previous: a.previous.as_deref().and_then(parse_digest),
@@ -627,6 +630,7 @@ pub fn read(ron_path: &Path, own: &DeviceKey) -> Option<CachedBatch> {
                 passed: a.passed,
                 taken_by: shared(&people, a.taken_by)?,
                 content: shared(&sources, a.content)?,
+                session: a.session,
                 device: a.device,
                 sequence: a.sequence,
                 // In `CachedBatch::previous`, as bytes.
@@ -714,6 +718,7 @@ mod tests {
             passed: true,
             taken_by: Some(Arc::clone(taken_by)),
             content: Some(Arc::new(crate::content::ModuleSource::embedded())),
+            session: None,
             device: Some(Uuid::from_u128(7)),
             sequence: id as u64,
             previous: Some("ab".repeat(32)),

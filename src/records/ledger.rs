@@ -478,6 +478,7 @@ mod tests {
             passed,
             taken_by: None,
             content: None,
+            session: None,
             device: Some(DEVICE),
             sequence: 0,
             previous: None,

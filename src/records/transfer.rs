@@ -166,6 +166,15 @@ pub fn report_details(report: &ImportReport, lang: Lang) -> Vec<String> {
     if let Some(error) = &report.journal_error {
         lines.push(say("cli-import-journal-failed", &[("detail", error)]));
     }
+    if report.added_sessions > 0 {
+        lines.push(say(
+            "cli-import-sessions",
+            &[("count", &report.added_sessions.to_string())],
+        ));
+    }
+    if let Some(error) = &report.session_error {
+        lines.push(say("cli-import-sessions-failed", &[("detail", error)]));
+    }
     lines
 }
 
