@@ -16,8 +16,9 @@ use crate::records::{
     Attempt, Learner, Loaded, ModuleSummary, Problem, ProblemKind, Progress, Store, StoreError,
     summarize,
 };
-use crate::screen::learn::{home, lesson, module, profile, quiz as quiz_screen, result};
+use crate::screen::learn::{home, join, lesson, module, profile, quiz as quiz_screen, result};
 use crate::screen::settings as settings_screen;
+use crate::screen::trainer::desk as trainer_screen;
 use crate::screen::{hr as hr_screen, pin as pin_screen};
 use crate::settings::Settings;
 use crate::theme::{self, Colors};
@@ -49,11 +50,22 @@ pub enum Screen {
     Lesson(lesson::LessonReader),
     Quiz(quiz_screen::QuizScreen),
     Result(result::ResultScreen),
+    /// A trainer's session code typed at the learner's desk.
+    Join(join::JoinScreen),
     Settings(settings_screen::SettingsScreen),
     /// The admin PIN asked before the HR area opens.
     Pin(pin_screen::PinGate),
     /// HR's area (*SDM*).
     Hr(Box<hr_screen::Desk>),
+    /// The trainer's area (*Pelatih*).
+    Trainer(Box<trainer_screen::Desk>),
+}
+
+/// The areas behind the admin PIN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdminArea {
+    Hr,
+    Trainer,
 }
 
 #[derive(Debug, Clone)]
@@ -64,11 +76,13 @@ pub enum Message {
     Lesson(lesson::Message),
     Quiz(quiz_screen::Message),
     Result(result::Message),
+    Join(join::Message),
     Settings(settings_screen::Message),
     Pin(pin_screen::Message),
     /// The PIN was checked (or set): `Ok` opens the HR area.
     PinChecked(Result<(), crate::hr::pin::PinError>),
     Hr(hr_screen::Message),
+    Trainer(trainer_screen::Message),
     /// The window moved, was resized, or is being closed.
     Window(iced::window::Event),
     /// A key nobody else handled (no text field had focus).
@@ -108,6 +122,8 @@ pub struct App {
     theme: Theme,
     /// This PC's key fingerprint (shown in Settings for HR to compare), if it has a key.
     fingerprint: Option<String>,
+    /// The area the PIN gate opens.
+    admin_area: AdminArea,
 }
 
 impl App {
@@ -158,6 +174,7 @@ impl App {
             notices: all_notices,
             theme,
             fingerprint,
+            admin_area: AdminArea::Hr,
         }
     }
 
@@ -330,6 +347,8 @@ impl App {
             Screen::Settings(_) => (6, 0),
             Screen::Pin(_) => (7, 0),
             Screen::Hr(_) => (8, 0),
+            Screen::Trainer(_) => (9, 0),
+            Screen::Join(_) => (10, 0),
         }
     }
 
@@ -341,10 +360,12 @@ impl App {
             Message::Lesson(message) => self.update_lesson(message),
             Message::Quiz(message) => self.update_quiz(message),
             Message::Result(message) => self.update_result(message),
+            Message::Join(message) => self.update_join(message),
             Message::Settings(message) => self.update_settings(message),
             Message::Pin(message) => self.update_pin(message),
             Message::PinChecked(result) => self.pin_checked(result),
             Message::Hr(message) => self.update_hr(message),
+            Message::Trainer(message) => self.update_trainer(message),
             Message::KeyPressed(key, modifiers) => self.key_pressed(&key, modifiers),
             Message::Window(event) => self.window_event(event),
             Message::HomePressed => self.go_home(),
@@ -491,6 +512,35 @@ impl App {
                 if self.catalog.module(&id).is_some() {
                     self.screen = Screen::Module(module::ModulePage::new(id));
                 }
+                Task::none()
+            }
+            home::Action::JoinSession => {
+                self.screen = Screen::Join(join::JoinScreen::default());
+                iced::widget::operation::focus(join::CODE_FIELD)
+            }
+        }
+    }
+
+    fn update_join(&mut self, message: join::Message) -> Task<Message> {
+        let has_nip = self.current_learner().is_some_and(Learner::has_nip);
+        let lang = self.lang();
+        let Screen::Join(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        match screen.update(message, &self.catalog, has_nip, lang) {
+            join::Action::None => Task::none(),
+            join::Action::Back => self.go_home(),
+            join::Action::Start { module, form, tag } => {
+                let Some(found) = self.catalog.module(&module) else {
+                    return Task::none();
+                };
+                let seed = rand::random::<u64>();
+                let drawn = quiz::draw(found, found.quiz_size, seed, Some(form));
+                let run = QuizRun::new(found, Mode::Exam, seed, drawn);
+                let mut quiz = quiz_screen::QuizScreen::new(run, Utc::now());
+                quiz.session = Some(tag);
+                self.suspended_quiz = None;
+                self.screen = Screen::Quiz(quiz);
                 Task::none()
             }
         }
@@ -648,8 +698,9 @@ impl App {
                 else {
                     return Task::none();
                 };
-                let attempt =
+                let mut attempt =
                     Attempt::from_run(&screen.run, module, learner, screen.started, Utc::now());
+                attempt.session = screen.session.clone();
                 let id = attempt.id;
                 self.attempts.push(attempt.clone());
                 self.screen = Screen::Result(result::ResultScreen::new(id));
@@ -730,7 +781,8 @@ impl App {
                     .map(Message::PacksChanged)
             }
             settings_screen::Action::Dialog(task) => task.map(Message::Settings),
-            settings_screen::Action::OpenHr => self.open_pin_gate(),
+            settings_screen::Action::OpenHr => self.open_pin_gate(AdminArea::Hr),
+            settings_screen::Action::OpenTrainer => self.open_pin_gate(AdminArea::Trainer),
             settings_screen::Action::ExportRecords(kind, dir) => {
                 let store = self.store.clone();
                 let lang = self.lang();
@@ -790,9 +842,11 @@ impl App {
         }
     }
 
-    /// The HR area is behind the admin PIN: set it on first entry, ask for it after.
-    fn open_pin_gate(&mut self) -> Task<Message> {
+    /// The HR and trainer areas are behind the admin PIN: set it on first entry, ask for it
+    /// after.
+    fn open_pin_gate(&mut self, area: AdminArea) -> Task<Message> {
         self.suspended_quiz = None;
+        self.admin_area = area;
         let mode = match crate::hr::pin::load(self.store.root()) {
             Ok(Some(_)) => pin_screen::Mode::Enter,
             Ok(None) => pin_screen::Mode::Set,
@@ -830,11 +884,18 @@ impl App {
     fn pin_checked(&mut self, result: Result<(), crate::hr::pin::PinError>) -> Task<Message> {
         let lang = self.lang();
         match (result, &mut self.screen) {
-            (Ok(()), Screen::Pin(_)) => {
-                let (desk, load) = hr_screen::Desk::open(&self.hr_env());
-                self.screen = Screen::Hr(Box::new(desk));
-                load.map(Message::Hr)
-            }
+            (Ok(()), Screen::Pin(_)) => match self.admin_area {
+                AdminArea::Hr => {
+                    let (desk, load) = hr_screen::Desk::open(&self.hr_env());
+                    self.screen = Screen::Hr(Box::new(desk));
+                    load.map(Message::Hr)
+                }
+                AdminArea::Trainer => {
+                    let (desk, load) = trainer_screen::Desk::open(&self.trainer_env());
+                    self.screen = Screen::Trainer(Box::new(desk));
+                    load.map(Message::Trainer)
+                }
+            },
             (Err(error), Screen::Pin(gate)) => {
                 gate.failed(error.message(lang));
                 iced::widget::operation::focus(pin_screen::PIN_FIELD)
@@ -869,6 +930,64 @@ impl App {
         }
     }
 
+    fn trainer_env(&self) -> trainer_screen::Env<'_> {
+        trainer_screen::Env {
+            store: &self.store,
+            lang: self.lang(),
+            catalog: &self.catalog,
+            learners: &self.learners,
+            attempts: &self.attempts,
+        }
+    }
+
+    fn update_trainer(&mut self, message: trainer_screen::Message) -> Task<Message> {
+        let env = trainer_screen::Env {
+            store: &self.store,
+            lang: self.settings.language.unwrap_or(self.system_lang),
+            catalog: &self.catalog,
+            learners: &self.learners,
+            attempts: &self.attempts,
+        };
+        let Screen::Trainer(desk) = &mut self.screen else {
+            return Task::none();
+        };
+        match desk.update(message, &env) {
+            trainer_screen::Action::None => Task::none(),
+            trainer_screen::Action::Run(task) => task.map(Message::Trainer),
+            trainer_screen::Action::Leave => self.go_home(),
+            trainer_screen::Action::Record {
+                learner,
+                attempt,
+                also,
+            } => {
+                let store = self.store.clone();
+                if let Some(learner) = &learner {
+                    self.learners.push((**learner).clone());
+                    self.learners
+                        .sort_by_key(|learner| learner.name.to_lowercase());
+                }
+                self.attempts.push((*attempt).clone());
+                // The profile first, so the attempt never names a person this PC has no
+                // record of.
+                let record = Task::perform(
+                    async move {
+                        if let Some(learner) = learner {
+                            store.save_learner(&learner)?;
+                        }
+                        store.record_attempt(&attempt).map(Box::new)
+                    },
+                    Message::AttemptRecorded,
+                );
+                Task::batch([record, also.map(Message::Trainer)])
+            }
+            trainer_screen::Action::Reloaded(loaded) => {
+                self.learners = loaded.learners;
+                self.attempts = loaded.attempts;
+                Task::none()
+            }
+        }
+    }
+
     /// Keys the focused widget did not use: Tab moves the focus, Escape goes back, and each
     /// screen maps its own shortcuts.
     fn key_pressed(&mut self, key: &Key, modifiers: keyboard::Modifiers) -> Task<Message> {
@@ -887,10 +1006,12 @@ impl App {
             Screen::Lesson(screen) => screen.key(key).map(Message::Lesson),
             Screen::Module(_) if escape => Some(Message::Module(module::Message::BackPressed)),
             Screen::Result(_) if escape => Some(Message::Result(result::Message::BackPressed)),
+            Screen::Join(_) if escape => Some(Message::Join(join::Message::BackPressed)),
             Screen::Settings(_) if escape => {
                 Some(Message::Settings(settings_screen::Message::BackPressed))
             }
             Screen::Pin(_) if escape => Some(Message::Pin(pin_screen::Message::CancelPressed)),
+            Screen::Trainer(desk) => desk.key(key).map(Message::Trainer),
             _ => None,
         };
         match message {
@@ -940,7 +1061,9 @@ impl App {
                 )
                 .map(Message::Settings),
             Screen::Pin(gate) => gate.view(&ctx).map(Message::Pin),
+            Screen::Join(screen) => screen.view(&ctx).map(Message::Join),
             Screen::Hr(desk) => desk.view(&ctx).map(Message::Hr),
+            Screen::Trainer(desk) => desk.view(&ctx, &self.trainer_env()).map(Message::Trainer),
         };
         let mut page = column![self.view_header(&ctx)];
         if !self.notices.is_empty() {
@@ -970,9 +1093,16 @@ impl App {
     fn view_header<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         // The learner's name takes the room left by the buttons and wraps, so a long name
         // never pushes a button off a narrow (or 200% text size) window.
-        let admin = matches!(self.screen, Screen::Hr(_) | Screen::Pin(_));
+        let admin = matches!(
+            self.screen,
+            Screen::Hr(_) | Screen::Pin(_) | Screen::Trainer(_)
+        );
+        let area = match (&self.screen, self.admin_area) {
+            (Screen::Trainer(_), _) | (Screen::Pin(_), AdminArea::Trainer) => "trainer-area",
+            _ => "hr-area",
+        };
         let who: Element<'a, Message> = match ctx.learner {
-            _ if admin => container(text(ctx.t("hr-area")).size(size::BODY).font(widget::BOLD))
+            _ if admin => container(text(ctx.t(area)).size(size::BODY).font(widget::BOLD))
                 .width(Length::Fill)
                 .align_x(Alignment::End)
                 .into(),

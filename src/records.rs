@@ -34,7 +34,7 @@ pub use correction::{Correction, CorrectionKind};
 pub use error::StoreError;
 pub use held::HeldMap;
 pub use identity::{DeviceKey, Identity};
-pub use learner::{Learner, LearnerDraft, LearnerError, LearnerInfo};
+pub use learner::{LEARNER_VERSION, Learner, LearnerDraft, LearnerError, LearnerInfo};
 pub use location::{DATA_DIR_ENV, PORTABLE_DIR, resolve_data_dir};
 pub use nip::{Nip, NipError};
 pub use progress::{ModuleStatus, ModuleSummary, Progress, summarize};

@@ -1,7 +1,7 @@
 # HR area and admin PIN
 
 settings-open-hr = HR area (admin)…
-settings-open-hr-hint = For HR staff; needs the admin PIN.
+settings-open-hr-hint = For trainers and HR staff; needs the admin PIN.
 hr-area = HR area
 hr-title = HR desk
 hr-leave = Leave the HR area

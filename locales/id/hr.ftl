@@ -1,7 +1,7 @@
 # Area SDM (HR) dan PIN admin
 
 settings-open-hr = Area SDM (admin)…
-settings-open-hr-hint = Untuk petugas kepegawaian; memerlukan PIN admin.
+settings-open-hr-hint = Untuk pelatih dan petugas kepegawaian; memerlukan PIN admin.
 hr-area = Area SDM
 hr-title = Meja SDM
 hr-leave = Keluar dari area SDM

@@ -1,6 +1,7 @@
 //! The learner's area (*Belajar*): profiles, modules, lessons, quizzes and results.
 
 pub mod home;
+pub mod join;
 pub mod lesson;
 pub mod module;
 pub mod profile;

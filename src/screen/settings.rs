@@ -89,6 +89,7 @@ pub enum Message {
     OpenDataFolderPressed,
     /// Into HR's area (behind the admin PIN).
     HrPressed,
+    TrainerPressed,
     BackPressed,
 }
 
@@ -105,6 +106,8 @@ pub enum Action {
     OpenDataFolder,
     /// Open HR's area: the app asks for the admin PIN first.
     OpenHr,
+    /// The trainer's area (*Pelatih*), behind the same PIN.
+    OpenTrainer,
     Back,
 }
 
@@ -222,6 +225,7 @@ impl SettingsScreen {
             Message::ExportPressed(_) | Message::ImportRecordsPressed => return Action::None,
             Message::OpenDataFolderPressed => return Action::OpenDataFolder,
             Message::HrPressed => return Action::OpenHr,
+            Message::TrainerPressed => return Action::OpenTrainer,
             Message::BackPressed => return Action::Back,
         }
         Action::Changed(next)
@@ -325,6 +329,11 @@ impl SettingsScreen {
                 widget::secondary(ctx, ctx.t("common-back"), Some(Message::BackPressed)),
                 widget::h1(ctx.t("settings-title")),
                 row![
+                    widget::secondary(
+                        ctx,
+                        ctx.t("settings-open-trainer"),
+                        Some(Message::TrainerPressed)
+                    ),
                     widget::secondary(ctx, ctx.t("settings-open-hr"), Some(Message::HrPressed)),
                     widget::muted(ctx, ctx.t("settings-open-hr-hint")),
                 ]

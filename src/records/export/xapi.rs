@@ -36,6 +36,7 @@ const LEARNER_HOME_PAGE: &str = iri!("/learner");
 const EXT_CONTENT_VERSION: &str = iri!("/extensions/content-version");
 const EXT_MODE: &str = iri!("/extensions/mode");
 const EXT_UNIT: &str = iri!("/extensions/unit");
+const EXT_SESSION_TEST: &str = iri!("/extensions/session-test");
 const EXT_WAIVER_REASON: &str = iri!("/extensions/waiver-reason");
 const EXT_VOID_REASON: &str = iri!("/extensions/void-reason");
 const EXT_DECIDED_BY: &str = iri!("/extensions/decided-by");
@@ -247,24 +248,44 @@ fn attempt_statement<'a>(attempt: &'a Attempt, learner: &'a Learner) -> Statemen
             completion: true,
         }),
         context: Context {
-            registration: Some(attempt.id),
+            // A session's attempts share its registration (the id its token names), so an LRS
+            // groups a room's pre- and post-tests; other attempts are their own registration.
+            registration: Some(
+                attempt
+                    .session
+                    .as_ref()
+                    .map_or(attempt.id, crate::training::SessionTag::session_id),
+            ),
             platform: Some(PLATFORM),
             language: LANGUAGE,
-            extensions: Extensions(vec![
-                (
-                    EXT_CONTENT_VERSION,
-                    Cow::Owned(attempt.content_checked.to_string()),
-                ),
-                (
-                    EXT_MODE,
-                    Cow::Borrowed(if attempt.mode == Mode::Exam {
-                        "exam"
-                    } else {
-                        "practice"
-                    }),
-                ),
-                (EXT_UNIT, Cow::Borrowed(learner.unit.as_str())),
-            ]),
+            extensions: Extensions(
+                vec![
+                    (
+                        EXT_CONTENT_VERSION,
+                        Cow::Owned(attempt.content_checked.to_string()),
+                    ),
+                    (
+                        EXT_MODE,
+                        Cow::Borrowed(if attempt.mode == Mode::Exam {
+                            "exam"
+                        } else {
+                            "practice"
+                        }),
+                    ),
+                    (EXT_UNIT, Cow::Borrowed(learner.unit.as_str())),
+                ]
+                .into_iter()
+                .chain(attempt.session.as_ref().map(|tag| {
+                    (
+                        EXT_SESSION_TEST,
+                        Cow::Borrowed(match tag.phase {
+                            crate::training::TestPhase::Pre => "pre",
+                            crate::training::TestPhase::Post => "post",
+                        }),
+                    )
+                }))
+                .collect(),
+            ),
         },
         timestamp: timestamp(attempt.finished),
     }

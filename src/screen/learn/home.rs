@@ -16,17 +16,21 @@ pub struct Home;
 #[derive(Debug, Clone)]
 pub enum Message {
     ModuleOpened(String),
+    JoinPressed,
 }
 
 #[derive(Debug, Clone)]
 pub enum Action {
     OpenModule(String),
+    /// Take a trainer's session test with the code the trainer shows.
+    JoinSession,
 }
 
 impl Home {
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::ModuleOpened(id) => Action::OpenModule(id),
+            Message::JoinPressed => Action::JoinSession,
         }
     }
 
@@ -47,6 +51,13 @@ impl Home {
                 )),
                 widget::muted(ctx, ctx.t("home-hint")),
                 column(cards).spacing(14),
+                row![
+                    widget::secondary(ctx, ctx.t("join-open"), Some(Message::JoinPressed)),
+                    widget::muted(ctx, ctx.t("join-open-hint")),
+                ]
+                .spacing(10)
+                .align_y(Alignment::Center)
+                .wrap(),
             ]
             .spacing(16)
             .padding(24),

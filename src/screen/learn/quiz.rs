@@ -20,6 +20,8 @@ pub const SCROLL: &str = crate::widget::PAGE_SCROLL;
 pub struct QuizScreen {
     pub run: QuizRun,
     pub started: DateTime<Utc>,
+    /// The trainer's session test this run is for (a code typed at the learner's desk).
+    pub session: Option<crate::training::SessionTag>,
 }
 
 #[derive(Debug, Clone)]
@@ -49,7 +51,11 @@ pub fn letter(shown: usize) -> char {
 
 impl QuizScreen {
     pub fn new(run: QuizRun, started: DateTime<Utc>) -> Self {
-        Self { run, started }
+        Self {
+            run,
+            started,
+            session: None,
+        }
     }
 
     pub fn update(&mut self, message: Message, module: &Module) -> Action {
