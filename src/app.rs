@@ -1126,7 +1126,10 @@ impl App {
             who
         ]
         .spacing(16);
-        if self.learner.is_some() {
+        // A participant taking a hot-seat test on the trainer's laptop gets no way out of it
+        // but the test's own (which asks nothing of the trainer's area).
+        let in_test = matches!(&self.screen, Screen::Trainer(desk) if desk.in_test());
+        if self.learner.is_some() && !in_test {
             bar = bar.push(nav(ctx.t("nav-home"), Message::HomePressed));
         }
         if !matches!(self.screen, Screen::Profile(_)) && !admin {
@@ -1135,7 +1138,9 @@ impl App {
                 Message::SwitchProfilePressed,
             ));
         }
-        bar = bar.push(nav(ctx.t("nav-settings"), Message::SettingsPressed));
+        if !in_test {
+            bar = bar.push(nav(ctx.t("nav-settings"), Message::SettingsPressed));
+        }
         container(bar.align_y(Alignment::Center))
             .padding([10, 24])
             .width(Length::Fill)

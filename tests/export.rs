@@ -346,7 +346,7 @@ fn the_workbook_header_is_bold_and_frozen_with_filters_and_fitting_columns() {
                 widths.push(attribute(&col, "width"));
             }
         }
-        assert_eq!(widths.len(), if n == 1 { 16 } else { 10 });
+        assert_eq!(widths.len(), if n == 1 { 18 } else { 10 });
         assert!(
             widths.iter().all(|w| (8.0..=61.0).contains(w)),
             "{widths:?}"

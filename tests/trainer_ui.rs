@@ -159,6 +159,8 @@ fn a_session_runs_from_attendance_to_hot_seat_tests_and_survives_a_restart() {
     kb.tap(Named::Enter);
     assert_shows(&kb.app, "Siti Aminah");
     kb.tap(Named::Enter);
+    // While a participant is in the test, the header offers no way into the trainer's app.
+    assert!(!shows(&kb.app, "Pengaturan"));
     answer_all(&mut kb, "Siti Aminah", "1");
     assert!(shows_containing(&kb.app, "Jawaban Anda tersimpan. Nilai:"));
     // The next person starts from an empty field and sees nothing of Siti's test.

@@ -105,3 +105,7 @@ join-error-character = The code has a letter that codes do not use (such as U). 
 join-error-check = The code does not check out: a letter or digit is mistyped. Check the code on the trainer's screen again.
 join-error-module = The module of this test is not on this PC. Ask the trainer to check the code or to install the same content pack.
 join-error-nip = This profile has no NIP, so its result could not be matched to the attendance list. Open the profile with your NIP.
+hr-mode-session-pre = pre-test of session { $code }
+hr-mode-session-post = post-test of session { $code }
+csv-session = Training session
+csv-session-test = Session test

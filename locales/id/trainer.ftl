@@ -105,3 +105,7 @@ join-error-character = Kode memuat huruf yang tidak dipakai dalam kode (misalnya
 join-error-check = Kode tidak cocok: ada huruf atau angka yang salah ketik. Periksa kembali kode di layar pelatih.
 join-error-module = Modul tes ini tidak ada di komputer ini. Minta pelatih memeriksa kodenya atau memasang paket konten yang sama.
 join-error-nip = Profil ini tidak memiliki NIP, sehingga hasilnya tidak dapat dicocokkan dengan daftar hadir. Buka profil dengan NIP Anda.
+hr-mode-session-pre = pre-test sesi { $code }
+hr-mode-session-post = post-test sesi { $code }
+csv-session = Sesi pelatihan
+csv-session-test = Tes sesi

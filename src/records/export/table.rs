@@ -32,7 +32,7 @@ impl<'a> Cell<'a> {
 }
 
 /// Column headers (Fluent keys) of the table with one row per attempt.
-pub(super) const ATTEMPT_COLUMNS: [&str; 16] = [
+pub(super) const ATTEMPT_COLUMNS: [&str; 18] = [
     "csv-attempt",
     "csv-name",
     "csv-nip",
@@ -49,6 +49,8 @@ pub(super) const ATTEMPT_COLUMNS: [&str; 16] = [
     "csv-passed",
     "csv-verification",
     "csv-content",
+    "csv-session",
+    "csv-session-test",
 ];
 
 /// Column headers (Fluent keys) of the table with one row per learner × module.
@@ -122,7 +124,7 @@ pub(super) fn attempt_rows<'a>(
     attempts: &'a [Attempt],
     verification: &'a Verification,
     labels: &'a Labels,
-) -> impl Iterator<Item = [Cell<'a>; 16]> + 'a {
+) -> impl Iterator<Item = [Cell<'a>; 18]> + 'a {
     let by_id: HashMap<Uuid, &Learner> = learners.iter().map(|l| (l.id, l)).collect();
     let voided = verification.voided();
     // Looked up once per status that occurs, whatever statuses verification knows.
@@ -160,6 +162,16 @@ pub(super) fn attempt_rows<'a>(
             Cell::text(verdict),
             attempt.content.as_ref().map_or(Cell::Empty, |source| {
                 Cell::text(content_label(source, labels))
+            }),
+            attempt
+                .session
+                .as_ref()
+                .map_or(Cell::Empty, |tag| Cell::text(tag.token.as_str())),
+            attempt.session.as_ref().map_or(Cell::Empty, |tag| {
+                Cell::text(match tag.phase {
+                    crate::training::TestPhase::Pre => "pre",
+                    crate::training::TestPhase::Post => "post",
+                })
             }),
         ]
     })
@@ -218,7 +230,7 @@ mod tests {
         let labels = Labels::new(Lang::En);
         let summary = Summary::default();
         assert_eq!(summary_rows(&[], &summary, &labels).count(), 0);
-        assert_eq!(header(Lang::En, &ATTEMPT_COLUMNS).len(), 16);
+        assert_eq!(header(Lang::En, &ATTEMPT_COLUMNS).len(), 18);
         assert_eq!(header(Lang::En, &SUMMARY_COLUMNS).len(), 10);
         assert_eq!(header(Lang::Id, &SUMMARY_COLUMNS)[1], "NIP");
     }

@@ -581,9 +581,17 @@ impl CompletionTab {
                 .catalog
                 .module(&attempt.module)
                 .map_or_else(|| attempt.module.clone(), |m| m.title.get(ctx.lang).clone());
-            let mode = match attempt.mode {
-                crate::quiz::Mode::Exam => ctx.t("hr-mode-exam"),
-                crate::quiz::Mode::Practice => ctx.t("hr-mode-practice"),
+            let mode = match (&attempt.session, attempt.mode) {
+                // A trainer's session test says which session and which test.
+                (Some(tag), _) => ctx.t_args(
+                    match tag.phase {
+                        crate::training::TestPhase::Pre => "hr-mode-session-pre",
+                        crate::training::TestPhase::Post => "hr-mode-session-post",
+                    },
+                    &[("code", &tag.token)],
+                ),
+                (None, crate::quiz::Mode::Exam) => ctx.t("hr-mode-exam"),
+                (None, crate::quiz::Mode::Practice) => ctx.t("hr-mode-practice"),
             };
             let verdict = if voided.contains(&attempt.id) {
                 ctx.t("hr-voided")
