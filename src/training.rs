@@ -3,9 +3,11 @@
 //! learned. Pure logic and files; the screens are in `screen::trainer`.
 
 pub mod code;
+pub mod report;
 pub mod session;
 pub mod sessions;
 
 pub use code::{DeskCode, session_id};
+pub use report::Report;
 pub use session::{Added, Participant, Session, SessionDraft, SessionTag, TestPhase};
 pub use sessions::SessionError;
