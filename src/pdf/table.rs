@@ -3,6 +3,15 @@
 
 use super::document::{Area, Colour, Document, Style};
 
+/// The least share of its size a cell's text is set at to keep a long word whole.
+const SHRINK: f32 = 0.8;
+
+/// A cell laid out: the style it is set in and its lines.
+struct Laid {
+    style: Style,
+    lines: Vec<String>,
+}
+
 /// Where a cell's text sits across the cell.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Align {
@@ -120,8 +129,9 @@ impl Table {
         self.columns.iter().map(|c| c.width).sum()
     }
 
-    /// The lines of each cell, as they will be drawn.
-    fn layout(&self, document: &Document, cells: &[Cell], style: Style) -> Vec<Vec<String>> {
+    /// Each cell's style and lines, as they will be drawn. A cell with a word wider than its
+    /// column is set smaller (down to [`SHRINK`] of its size) before the word is broken.
+    fn layout(&self, document: &Document, cells: &[Cell], style: Style) -> Vec<Laid> {
         self.columns
             .iter()
             .zip(cells)
@@ -132,27 +142,36 @@ impl Table {
                     Align::From(at) => inner - column.width * at,
                     _ => inner,
                 };
-                document.wrap_lines(style, &cell.text, inner, self.max_lines)
+                let widest = cell
+                    .text
+                    .split_whitespace()
+                    .max_by(|a, b| {
+                        document
+                            .width(style, a)
+                            .total_cmp(&document.width(style, b))
+                    })
+                    .unwrap_or_default();
+                let style = document.fit(style, widest, style.size * SHRINK, inner);
+                Laid {
+                    style,
+                    lines: document.wrap_lines(style, &cell.text, inner, self.max_lines),
+                }
             })
             .collect()
     }
 
-    fn height(&self, lines: &[Vec<String>], cells: &[Cell], style: Style, min: f32) -> f32 {
-        let text = lines
+    fn height(&self, laid: &[Laid], min: f32) -> f32 {
+        let text = laid
             .iter()
-            .zip(cells)
-            .map(|(lines, cell)| {
-                let style = cell.style.unwrap_or(style);
-                lines.len().max(1) as f32 * style.leading()
-            })
+            .map(|cell| cell.lines.len().max(1) as f32 * cell.style.leading())
             .fold(0.0, f32::max);
         (text + 2.0 * self.padding).max(min)
     }
 
     /// The height `row` takes.
     pub fn row_height(&self, document: &Document, row: &Row) -> f32 {
-        let lines = self.layout(document, &row.cells, self.body);
-        self.height(&lines, &row.cells, self.body, self.min_height)
+        let laid = self.layout(document, &row.cells, self.body);
+        self.height(&laid, self.min_height)
     }
 
     fn draw_row(
@@ -164,8 +183,8 @@ impl Table {
         fill: Option<Colour>,
         min: f32,
     ) -> f32 {
-        let lines = self.layout(document, cells, style);
-        let height = self.height(&lines, cells, style, min);
+        let laid = self.layout(document, cells, style);
+        let height = self.height(&laid, min);
         if let Some(fill) = fill {
             document.fill_rect(
                 Area {
@@ -178,14 +197,14 @@ impl Table {
             );
         }
         let mut x = self.x;
-        for ((column, cell), lines) in self.columns.iter().zip(cells).zip(&lines) {
-            let style = cell.style.unwrap_or(style);
+        for ((column, cell), Laid { style, lines }) in self.columns.iter().zip(cells).zip(&laid) {
+            let style = *style;
             let mut baseline = y + self.padding + style.size * 0.95;
             for line in lines {
                 match cell.align.unwrap_or(column.align) {
                     Align::Left => document.text(style, x + self.padding, baseline, line),
                     Align::Centre => {
-                        document.centred(style, x + column.width / 2.0, baseline, line)
+                        document.centred(style, x + column.width / 2.0, baseline, line);
                     }
                     Align::Right => {
                         document.right(style, x + column.width - self.padding, baseline, line);
@@ -221,9 +240,8 @@ impl Table {
 
     /// The height the header row takes.
     pub fn header_height(&self, document: &Document) -> f32 {
-        let titles = self.titles();
-        let lines = self.layout(document, &titles, self.head);
-        self.height(&lines, &titles, self.head, 0.0)
+        let laid = self.layout(document, &self.titles(), self.head);
+        self.height(&laid, 0.0)
     }
 
     /// Draws the header row with its top at `y`; returns the `y` below it.
