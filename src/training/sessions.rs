@@ -132,7 +132,7 @@ pub fn load(store: &Store) -> LoadedSessions {
     }
     loaded
         .sessions
-        .sort_by(|a, b| (b.date, b.created).cmp(&(a.date, a.created)));
+        .sort_by_key(|s| std::cmp::Reverse((s.date, s.created)));
     loaded
 }
 
