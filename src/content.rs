@@ -4,7 +4,7 @@
 //! whole, and only then handed to the app. Nothing here knows about iced.
 
 pub(crate) mod check;
-mod citation;
+pub(crate) mod citation;
 mod error;
 pub(crate) mod files;
 pub(crate) mod install;

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+use chrono::{Datelike, NaiveDate};
 use fluent::concurrent::FluentBundle;
 use fluent::{FluentArgs, FluentResource, FluentValue};
 use rust_embed::RustEmbed;
@@ -122,6 +123,25 @@ fn format(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
     text.into_owned()
 }
 
+/// A date written out: "1 Desember 2026", "1 December 2026".
+pub fn long_date(lang: Lang, date: NaiveDate) -> String {
+    let month = match date.month() {
+        1 => "cert-month-1",
+        2 => "cert-month-2",
+        3 => "cert-month-3",
+        4 => "cert-month-4",
+        5 => "cert-month-5",
+        6 => "cert-month-6",
+        7 => "cert-month-7",
+        8 => "cert-month-8",
+        9 => "cert-month-9",
+        10 => "cert-month-10",
+        11 => "cert-month-11",
+        _ => "cert-month-12",
+    };
+    format!("{} {} {}", date.day(), tr(lang, month), date.year())
+}
+
 /// The message ids defined for `lang` (for the test that both languages define the same keys).
 pub fn keys(lang: Lang) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
@@ -147,4 +167,16 @@ pub fn syntax_errors(lang: Lang) -> Vec<String> {
             Err((_, errors)) => Some(format!("{path}: {errors:?}")),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_out_in_each_language() {
+        let date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(long_date(Lang::Id, date), "1 Desember 2026");
+        assert_eq!(long_date(Lang::En, date), "1 December 2026");
+    }
 }

@@ -8,6 +8,7 @@ pub mod content;
 pub mod hr;
 pub mod lang;
 pub mod lrs;
+pub mod pdf;
 pub mod quiz;
 pub mod records;
 pub mod settings;

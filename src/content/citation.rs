@@ -89,12 +89,12 @@ pub fn format_citation(citation: &Citation, instrument: Option<&Instrument>, lan
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::content::model::InstrumentKind;
     use crate::lang::PerLang;
 
-    fn uu20() -> Instrument {
+    pub(crate) fn uu20() -> Instrument {
         Instrument {
             id: "uu-20-2023".into(),
             kind: InstrumentKind::Law,

@@ -48,6 +48,9 @@ fn csv_cell<'a>(cell: &'a Cell<'a>) -> Cow<'a, str> {
     match cell {
         Cell::Text(text) => neutralise(text),
         Cell::Number(n) => Cow::Owned(n.to_string()),
+        // −0.0 would print as "-0.0".
+        Cell::Decimal { value, places } if *value == 0.0 => Cow::Owned(format!("{:.places$}", 0.0)),
+        Cell::Decimal { value, places } => Cow::Owned(format!("{value:.places$}")),
         Cell::Nip(nip) => csv_nip(nip),
         Cell::Empty => Cow::Borrowed(""),
     }

@@ -20,6 +20,12 @@ use crate::records::verify::{Status, Verification};
 pub enum Cell<'a> {
     Text(Cow<'a, str>),
     Number(u32),
+    /// A number with decimals: CSV writes it with a dot and `places` decimals, a workbook as a
+    /// number.
+    Decimal {
+        value: f64,
+        places: usize,
+    },
     /// A learner's NIP, which must stay text with every digit.
     Nip(&'a str),
     Empty,

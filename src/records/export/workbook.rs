@@ -81,6 +81,10 @@ fn write_sheet<'a, const N: usize>(
                     sheet.write_number(row, col, f64::from(*n))?;
                     n.to_string().len()
                 }
+                Cell::Decimal { value, places } => {
+                    sheet.write_number(row, col, *value)?;
+                    format!("{value:.places$}").len()
+                }
                 Cell::Nip(nip) => {
                     sheet.write_string_with_format(row, col, *nip, text)?;
                     nip.len()

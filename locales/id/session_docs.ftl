@@ -1,0 +1,95 @@
+# Dokumen sesi pelatihan: daftar hadir dan laporan hasil (PDF dan CSV), src/training/.
+
+docs-attendance-title = DAFTAR HADIR
+docs-report-title = LAPORAN HASIL PELATIHAN
+docs-weekday-1 = Senin
+docs-weekday-2 = Selasa
+docs-weekday-3 = Rabu
+docs-weekday-4 = Kamis
+docs-weekday-5 = Jumat
+docs-weekday-6 = Sabtu
+docs-weekday-7 = Minggu
+docs-date = { $weekday }, { $date }
+docs-label-date = Hari, tanggal
+docs-label-place = Tempat
+docs-label-trainer = Pelatih
+docs-label-instansi = Penyelenggara
+docs-label-module = Modul yang diujikan
+docs-label-forms = Bentuk soal
+docs-forms = pre-test bentuk { $pre }, post-test bentuk { $post }
+docs-page = Halaman { $page } dari { $pages }
+docs-continued = { $title } (lanjutan)
+docs-signed-at = { $place }, { $date }
+docs-trainer-sign = Pelatih,
+docs-none = –
+docs-na = tidak berlaku
+docs-yes = ya
+docs-no = tidak
+docs-attendance-count = Peserta terdaftar: { $listed } orang; hadir: { $present } orang.
+
+docs-col-no = No.
+docs-col-name = Nama
+docs-col-nip = NIP
+docs-col-unit = Unit kerja
+docs-col-position = Jabatan
+docs-col-present = Hadir
+docs-col-present-at = Waktu hadir
+docs-col-signature = Tanda tangan
+docs-col-pre = Pre-test (%)
+docs-col-post = Post-test (%)
+docs-col-gain = Kenaikan (poin)
+docs-col-g = g
+docs-col-passed = Lulus
+docs-col-question = Kode soal
+docs-col-form = Bentuk
+docs-col-stem = Soal
+docs-col-objective = Tujuan pembelajaran
+docs-col-articles = Pasal
+docs-col-pre-right = Pre-test benar
+docs-col-pre-asked = Pre-test dijawab
+docs-col-pre-percent = Pre-test benar (%)
+docs-col-post-right = Post-test benar
+docs-col-post-asked = Post-test dijawab
+docs-col-post-percent = Post-test benar (%)
+docs-col-flagged = Masih belum dipahami
+docs-col-note = Keterangan
+docs-col-test = Tes
+docs-col-takers = Peserta tes
+docs-col-mean = Rata-rata
+docs-col-median = Median
+docs-pre = Pre-test
+docs-post = Post-test
+
+docs-section-attendance = Kehadiran
+docs-section-results = Hasil pre-test dan post-test
+docs-section-charts = Grafik
+docs-section-flagged = Butir yang masih belum dipahami
+docs-section-articles = Pemahaman per pasal
+docs-section-people = Hasil per peserta
+docs-section-items = Analisis butir soal
+docs-section-howto = Cara membaca laporan ini
+
+docs-unmatched = { $n } hasil tes sesi ini dikerjakan dengan NIP yang tidak ada di daftar hadir, sehingga tidak dihitung.
+docs-class-gain = Gain ternormalisasi kelas <g>
+docs-mean-g = Rata-rata gain ternormalisasi individu (g)
+docs-mean-g-value = { $g } (dari { $n } peserta)
+docs-mean-g-left-out = ({ $n } peserta dengan pre-test 100 tidak dihitung)
+docs-pass-rate = Tingkat kelulusan post-test
+docs-pass-rate-value = { $percent } ({ $passed } dari { $takers } peserta)
+docs-flagged-item = { $question }: { $stem } Benar { $share } di post-test. Dasar hukum: { $articles }.
+docs-no-flagged = Tidak ada butir yang ditandai.
+docs-no-data = Belum ada jawaban tes.
+docs-flagged = Belum dipahami
+docs-legend-flagged = Masih belum dipahami (post-test di bawah { $percent } %, min. { $min } jawaban)
+docs-chart-means = Rata-rata nilai
+docs-chart-distribution = Sebaran nilai (jumlah peserta per rentang nilai)
+
+docs-howto-scores = Nilai peserta adalah persentase jawaban benar (0–100) pada pre-test dan post-test pertamanya dalam sesi ini; tes yang diulang tidak menggantikannya. Rata-rata dan median dihitung dari peserta yang mengerjakan tes tersebut.
+docs-howto-median = Median adalah nilai tengah setelah semua nilai diurutkan; bila jumlah peserta genap, median adalah rata-rata dua nilai tengah. Kenaikan adalah nilai post-test dikurangi nilai pre-test, dalam poin.
+docs-howto-g = Gain ternormalisasi g = (post – pre) / (100 – pre) adalah bagian dari ruang kenaikan yang benar-benar dicapai peserta: g = 1 berarti mencapai nilai penuh, g = 0 berarti tidak naik, g di bawah 0 berarti nilainya turun. Sebagai patokan umum (Hake), g di bawah 0,3 tergolong rendah, 0,3 sampai 0,7 sedang, dan 0,7 ke atas tinggi.
+docs-howto-max = Peserta dengan pre-test 100 tidak punya ruang untuk naik, sehingga g-nya tidak terdefinisi: ditulis "tidak berlaku" dan tidak ikut dihitung dalam rata-rata g.
+docs-howto-class = Gain ternormalisasi kelas <g> dihitung dari rata-rata nilai peserta yang mengerjakan kedua tes: (rata-rata post – rata-rata pre) / (100 – rata-rata pre). Rata-rata g individu adalah rata-rata biasa dari g setiap peserta; kedua angka ini bisa berbeda.
+docs-howto-flag = Butir soal atau pasal ditandai "belum dipahami" bila jawaban benarnya di post-test kurang dari { $percent } %, dengan sedikitnya { $min } jawaban. Butir dan pasal ini perlu dibahas ulang.
+docs-howto-articles = Pre-test dan post-test memakai bentuk soal yang berbeda (A dan B) yang menguji pasal yang sama, sehingga perbandingan sebelum dan sesudah pelatihan paling tepat dibaca per pasal. Tingkat kelulusan adalah bagian peserta post-test yang mencapai nilai lulus modul.
+
+docs-error-font = Huruf bawaan aplikasi tidak terbaca, sehingga PDF tidak dapat dibuat. Pasang ulang aplikasi.
