@@ -4,7 +4,8 @@
 
 pub mod attendance;
 pub mod code;
-mod paper;
+pub mod documents;
+pub mod paper;
 pub mod report;
 pub mod report_csv;
 pub mod report_pdf;

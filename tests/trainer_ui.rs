@@ -230,6 +230,66 @@ fn a_session_runs_from_attendance_to_hot_seat_tests_and_survives_a_restart() {
     assert_eq!(loaded.learners.len(), 2);
     assert!(loaded.learners.iter().any(|l| l.unit == "Dinas Pendidikan"));
 
+    // The report: on screen, and as PDF and CSV with the same numbers as the records.
+    kb.send(t(desk::Message::TabPicked(Tab::Report)));
+    assert_shows(&kb.app, "Kehadiran");
+    assert_shows(&kb.app, "Peserta terdaftar: 2 orang; hadir: 2 orang.");
+    let score = |nip: &str, phase: TestPhase| {
+        tagged
+            .iter()
+            .find(|a| {
+                a.session.as_ref().unwrap().phase == phase
+                    && a.taken_by.as_ref().unwrap().nip.as_ref().unwrap().as_str() == nip
+            })
+            .unwrap()
+            .score
+            .percent()
+    };
+    let pre_mean =
+        (f64::from(score(SITI, TestPhase::Pre)) + f64::from(score(BUDI, TestPhase::Pre))) / 2.0;
+    let pre_text = format!("{pre_mean:.1}").replace('.', ",");
+    assert!(
+        shows_containing(&kb.app, &format!("Rata-rata {pre_text} %")),
+        "the pre-test mean {pre_text} is on screen"
+    );
+    let files = tempfile::tempdir().unwrap();
+    let pdf = files.path().join("laporan.pdf");
+    let people = files.path().join("peserta.csv");
+    kb.send(t(desk::Message::ExportTo(
+        latih_asn::training::documents::Document::ReportPdf,
+        Some(pdf.clone()),
+    )));
+    kb.send(t(desk::Message::ExportTo(
+        latih_asn::training::documents::Document::ReportPeopleCsv,
+        Some(people.clone()),
+    )));
+    let document = lopdf::Document::load(&pdf).unwrap();
+    let text: String = document
+        .get_pages()
+        .keys()
+        .map(|page| document.extract_text(&[*page]).unwrap())
+        .collect();
+    assert!(text.contains("LAPORAN HASIL PELATIHAN"));
+    assert!(text.contains("Siti Aminah") && text.contains("Budi Santoso"));
+    let csv = std::fs::read_to_string(&people).unwrap();
+    let siti_line = csv.lines().find(|l| l.contains(SITI)).unwrap();
+    assert!(
+        siti_line.contains(&format!(";{}.0;", score(SITI, TestPhase::Pre))),
+        "{siti_line}"
+    );
+    let attendance = files.path().join("hadir.pdf");
+    kb.send(t(desk::Message::ExportTo(
+        latih_asn::training::documents::Document::AttendancePdf,
+        Some(attendance.clone()),
+    )));
+    let document = lopdf::Document::load(&attendance).unwrap();
+    let text: String = document
+        .get_pages()
+        .keys()
+        .map(|page| document.extract_text(&[*page]).unwrap())
+        .collect();
+    assert!(text.contains("DAFTAR HADIR") && text.contains("Tanda tangan"));
+
     // Closing the app mid-session loses nothing: a new start shows the session as it was.
     drop(kb);
     let mut kb = Keyboard::new(open(dir.path(), Lang::Id));

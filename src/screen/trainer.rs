@@ -3,3 +3,4 @@
 pub mod attendance;
 pub mod desk;
 pub mod hot_seat;
+pub mod report;

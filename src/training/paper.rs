@@ -49,7 +49,7 @@ pub(super) fn session_date(lang: Lang, date: NaiveDate) -> String {
 
 /// `value` with `places` decimals and the language's decimal mark ("72,5" in Indonesian,
 /// "72.5" in English).
-pub(super) fn number(lang: Lang, value: f64, places: usize) -> String {
+pub fn number(lang: Lang, value: f64, places: usize) -> String {
     // −0.0 would print as "-0.0".
     let value = if value == 0.0 { 0.0 } else { value };
     let text = format!("{value:.places$}");
@@ -60,7 +60,7 @@ pub(super) fn number(lang: Lang, value: f64, places: usize) -> String {
 }
 
 /// A percent with one decimal: "72,5 %" / "72.5 %"; "–" when there is none.
-pub(super) fn percent(lang: Lang, value: Option<f64>) -> String {
+pub fn percent(lang: Lang, value: Option<f64>) -> String {
     value.map_or_else(
         || i18n::tr(lang, "docs-none"),
         |value| format!("{} %", number(lang, value, 1)),

@@ -17,8 +17,9 @@ use crate::hr::roster::Roster;
 use crate::lang::Lang;
 use crate::records::{Attempt, Learner, Loaded, Store};
 use crate::screen::hr::status_line;
-use crate::screen::trainer::{attendance, hot_seat};
+use crate::screen::trainer::{attendance, hot_seat, report as report_view};
 use crate::training::code::DeskCode;
+use crate::training::documents::{self, Document, Gathered};
 use crate::training::sessions::{self, LoadedSessions, SessionError};
 use crate::training::{Session, SessionDraft, SessionTag, TestPhase};
 use crate::widget;
@@ -39,15 +40,17 @@ pub struct Env<'a> {
 pub enum Tab {
     Attendance,
     Tests,
+    Report,
 }
 
 impl Tab {
-    const ALL: [Tab; 2] = [Tab::Attendance, Tab::Tests];
+    const ALL: [Tab; 3] = [Tab::Attendance, Tab::Tests, Tab::Report];
 
     fn key(self) -> &'static str {
         match self {
             Tab::Attendance => "trainer-tab-attendance",
             Tab::Tests => "trainer-tab-tests",
+            Tab::Report => "trainer-tab-report",
         }
     }
 }
@@ -76,6 +79,10 @@ struct SessionPage {
     hot_seat: Option<hot_seat::HotSeat>,
     import_result: Option<(bool, Vec<String>)>,
     busy: bool,
+    /// The report as last computed (recomputed each time the tab opens).
+    report: Option<Arc<Gathered>>,
+    /// What the last document export said.
+    export_result: Option<(bool, String)>,
 }
 
 /// What opening the area reads.
@@ -112,6 +119,11 @@ pub enum Message {
     ImportPressed,
     ImportPicked(Option<PathBuf>),
     Imported(Result<Vec<String>, Vec<String>>, Box<Loaded>),
+    ReportReady(Option<Arc<Gathered>>),
+    /// Save a document: the dialog first, then the file.
+    ExportPressed(Document),
+    ExportTo(Document, Option<PathBuf>),
+    Exported(Result<String, String>),
 }
 
 /// What the app must do after a desk update.
@@ -306,11 +318,68 @@ impl Desk {
         let action = match message {
             Message::TabPicked(tab) => {
                 page.tab = tab;
-                let focus = match tab {
+                let then = match tab {
                     Tab::Attendance => iced::widget::operation::focus(attendance::MARK_FIELD),
                     Tab::Tests => Task::none(),
+                    Tab::Report => {
+                        page.busy = true;
+                        let store = env.store.clone();
+                        let session = page.session.clone();
+                        let catalog = env.catalog.clone();
+                        Task::perform(
+                            async move {
+                                documents::gather(&store, &session, &catalog, lang).map(Arc::new)
+                            },
+                            Message::ReportReady,
+                        )
+                    }
                 };
-                return Action::Run(Task::batch([to_top(), focus]));
+                return Action::Run(Task::batch([to_top(), then]));
+            }
+            Message::ReportReady(gathered) => {
+                page.busy = false;
+                page.report = gathered;
+                Action::None
+            }
+            Message::ExportPressed(document) => {
+                let name = document.file_name(&page.session);
+                let extension = document.extension();
+                let ask = rfd::AsyncFileDialog::new()
+                    .set_file_name(name)
+                    .add_filter(extension.to_uppercase(), &[extension])
+                    .save_file();
+                Action::Run(Task::perform(
+                    async move { ask.await.map(|file| file.path().to_path_buf()) },
+                    move |path| Message::ExportTo(document, path),
+                ))
+            }
+            Message::ExportTo(_, None) => Action::None,
+            Message::ExportTo(document, Some(path)) => {
+                page.export_result = None;
+                let store = env.store.clone();
+                let session = page.session.clone();
+                let catalog = env.catalog.clone();
+                Action::Run(Task::perform(
+                    async move {
+                        documents::write(document, &store, &session, &catalog, lang, &path)
+                            .map(|()| {
+                                crate::i18n::tr_args(
+                                    lang,
+                                    "records-written",
+                                    &[("file", &path.display().to_string())],
+                                )
+                            })
+                            .map_err(|error| error.message(lang))
+                    },
+                    Message::Exported,
+                ))
+            }
+            Message::Exported(result) => {
+                page.export_result = Some(match result {
+                    Ok(line) => (true, line),
+                    Err(line) => (false, line),
+                });
+                Action::None
             }
             Message::Attendance(message) => {
                 match page.attendance.update(
@@ -548,6 +617,8 @@ impl SessionPage {
             hot_seat: None,
             import_result: None,
             busy: false,
+            report: None,
+            export_result: None,
         }
     }
 
@@ -604,13 +675,59 @@ impl SessionPage {
             head = head.push(status_line(ctx, false, ctx.t("trainer-error-closed")));
         }
         let body = match self.tab {
-            Tab::Attendance => self
-                .attendance
-                .view(ctx, session, roster)
-                .map(Message::Attendance),
+            Tab::Attendance => column![
+                self.view_exports(
+                    ctx,
+                    &[
+                        (Document::AttendancePdf, "trainer-export-attendance-pdf"),
+                        (Document::AttendanceCsv, "trainer-export-attendance-csv"),
+                    ]
+                ),
+                self.attendance
+                    .view(ctx, session, roster)
+                    .map(Message::Attendance),
+            ]
+            .spacing(16)
+            .into(),
             Tab::Tests => self.view_tests(ctx, env),
+            Tab::Report => {
+                let mut items = column![self.view_exports(
+                    ctx,
+                    &[
+                        (Document::ReportPdf, "trainer-export-report-pdf"),
+                        (Document::ReportPeopleCsv, "trainer-export-report-people"),
+                        (Document::ReportItemsCsv, "trainer-export-report-items"),
+                    ]
+                )]
+                .spacing(16);
+                items = match (&self.report, self.busy) {
+                    (_, true) => items.push(widget::muted(ctx, ctx.t("hr-loading"))),
+                    (Some(gathered), false) => items.push(report_view::view(ctx, gathered)),
+                    (None, false) => items.push(widget::muted(ctx, ctx.t("error-module-missing"))),
+                };
+                items.into()
+            }
         };
         column![head, tabs, body].spacing(16).into()
+    }
+
+    fn view_exports<'a>(
+        &'a self,
+        ctx: &Ctx<'a>,
+        documents: &[(Document, &str)],
+    ) -> Element<'a, Message> {
+        let mut items = column![
+            row(documents.iter().map(|(document, key)| {
+                widget::secondary(ctx, ctx.t(key), Some(Message::ExportPressed(*document)))
+            }))
+            .spacing(10)
+            .wrap()
+        ]
+        .spacing(8);
+        if let Some((ok, line)) = &self.export_result {
+            items = items.push(status_line(ctx, *ok, line.as_str()));
+        }
+        items.into()
     }
 
     fn view_tests<'a>(&'a self, ctx: &Ctx<'a>, env: &Env<'a>) -> Element<'a, Message> {
