@@ -493,3 +493,47 @@ fn a_desk_test_with_the_session_code_joins_the_session_on_import() {
     );
     assert_shows(&kb.app, "1 peserta sudah mengerjakan (terdaftar 1).");
 }
+
+/// At 200% text on a 1366×768 screen (683×384 logical pixels) every trainer screen reflows:
+/// no text runs off the right edge or is squeezed, in either language.
+#[test]
+fn every_trainer_screen_reflows_at_200_percent_in_both_languages() {
+    for lang in [Lang::Id, Lang::En] {
+        let dir = tempfile::tempdir().unwrap();
+        write_roster(dir.path(), &three());
+        let mut kb = Keyboard::new(open(dir.path(), lang));
+        let check = |app: &App, screen: &str| {
+            if let Some(overflow) = harness::text_overflowing(app, 683.0, 384.0) {
+                panic!("{screen} ({lang:?}) at 200%: {overflow}");
+            }
+        };
+        kb.send(Message::SettingsPressed);
+        kb.send(Message::Settings(settings_screen::Message::TrainerPressed));
+        kb.send(Message::Pin(pin::Message::PinChanged(PIN.into())));
+        kb.send(Message::Pin(pin::Message::AgainChanged(PIN.into())));
+        kb.send(Message::Pin(pin::Message::Submitted));
+        check(&kb.app, "session list");
+        kb.send(t(desk::Message::NewPressed));
+        kb.type_text("Sosialisasi netralitas ASN menjelang Pilkada serentak");
+        kb.send(t(desk::Message::DraftPlace("Aula Kantor Bupati Mesuji".into())));
+        kb.send(t(desk::Message::DraftTrainer(
+            "Dr. Hj. Rina Wulandari, S.Sos., M.Si.".into(),
+        )));
+        check(&kb.app, "new session");
+        kb.send(t(desk::Message::CreatePressed));
+        kb.type_text("siti");
+        kb.tap(Named::Enter);
+        kb.type_text("bud");
+        check(&kb.app, "attendance");
+        kb.send(t(desk::Message::TabPicked(Tab::Tests)));
+        check(&kb.app, "tests");
+        kb.send(t(desk::Message::TabPicked(Tab::Report)));
+        check(&kb.app, "report");
+        kb.send(t(desk::Message::TabPicked(Tab::Tests)));
+        kb.send(t(desk::Message::HotSeatPressed(TestPhase::Pre)));
+        kb.type_text("sit");
+        check(&kb.app, "hot seat");
+        kb.tap(Named::Enter);
+        check(&kb.app, "hot seat, ready");
+    }
+}

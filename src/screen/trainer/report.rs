@@ -34,14 +34,14 @@ fn bar<'a, M: 'a>(ctx: &Ctx<'_>, value: f64, color: Color, label: String) -> Ele
             container(text(""))
                 .width(Length::FillPortion(rest))
                 .height(Length::Fill)
-                .style(theme::containers::swatch(ctx.colors.surface)),
+                .style(theme::containers::swatch(ctx.colors.background)),
         );
     }
     row![
         track,
         text(label)
             .size(widget::size::SMALL)
-            .width(Length::Fixed(150.0))
+            .width(Length::Fixed(230.0))
     ]
     .spacing(10)
     .align_y(Alignment::Center)
