@@ -198,6 +198,11 @@ impl App {
         &self.attempts
     }
 
+    /// The current learner's reading progress, as the app holds it.
+    pub fn progress_of_current(&self) -> Option<&Progress> {
+        self.learner_progress()
+    }
+
     pub fn current_learner(&self) -> Option<&Learner> {
         let id = self.learner?;
         self.learners.iter().find(|l| l.id == id)
@@ -307,11 +312,20 @@ impl App {
         if self.screen_tag() == before {
             task
         } else {
-            // A new page starts with nothing focused, so Tab begins at its top.
+            // A new page starts with nothing focused, so Tab begins at its top, and opens at
+            // its top: iced keeps a scrollable's offset when the next page puts one in the same
+            // place, so a result would open scrolled to where the quiz was.
             let unfocus = iced::advanced::widget::operate(
                 iced::advanced::widget::operation::focusable::unfocus(),
             );
-            Task::batch([task, unfocus])
+            let top = iced::widget::operation::RelativeOffset::START;
+            Task::batch([
+                unfocus,
+                iced::widget::operation::snap_to(widget::PAGE_SCROLL, top),
+                iced::widget::operation::snap_to(hr_screen::SCROLL, top),
+                iced::widget::operation::snap_to(trainer_screen::SCROLL, top),
+                task,
+            ])
         }
     }
 
@@ -618,15 +632,27 @@ impl App {
         };
         let module_id = module.id.clone();
         let lesson_id = module.lessons[screen.index].id.clone();
-        match screen.update(message, module) {
+        let action = screen.update(message, module);
+        // A lesson counts as read once its end was reached, not when it is paged past.
+        let read = screen.reached_end();
+        match action {
             lesson::Action::None => Task::none(),
+            lesson::Action::Scroll(step) => widget::scroll_page(step),
             lesson::Action::Go(index) => {
                 let from_quiz = self.suspended_quiz.is_some();
-                let mark = self.mark_read(&module_id, &lesson_id);
+                let mark = if read {
+                    self.mark_read(&module_id, &lesson_id)
+                } else {
+                    Task::none()
+                };
                 Task::batch([mark, self.open_lesson(&module_id, index, from_quiz)])
             }
             lesson::Action::Finish => {
-                let mark = self.mark_read(&module_id, &lesson_id);
+                let mark = if read {
+                    self.mark_read(&module_id, &lesson_id)
+                } else {
+                    Task::none()
+                };
                 self.screen = Screen::Module(module::ModulePage::new(module_id));
                 mark
             }
@@ -681,7 +707,9 @@ impl App {
             quiz_screen::Action::None => {
                 let after = (screen.run.position(), screen.run.phase());
                 if after.1 == quiz::Phase::Feedback && before.1 != quiz::Phase::Feedback {
-                    iced::widget::operation::snap_to_end(quiz_screen::SCROLL)
+                    // The verdict first: at 200% the panel is taller than the window, and
+                    // scrolling to its end would put "Lanjut" in view and the verdict above it.
+                    widget::reveal_top(quiz_screen::FEEDBACK)
                 } else if after.0 != before.0 {
                     iced::widget::operation::snap_to(
                         quiz_screen::SCROLL,
@@ -1003,7 +1031,7 @@ impl App {
         let escape = *key == Key::Named(Named::Escape);
         let message = match &self.screen {
             Screen::Quiz(screen) => screen.key(key).map(Message::Quiz),
-            Screen::Lesson(screen) => screen.key(key).map(Message::Lesson),
+            Screen::Lesson(screen) => screen.key(key, modifiers).map(Message::Lesson),
             Screen::Module(_) if escape => Some(Message::Module(module::Message::BackPressed)),
             Screen::Result(_) if escape => Some(Message::Result(result::Message::BackPressed)),
             Screen::Join(_) if escape => Some(Message::Join(join::Message::BackPressed)),

@@ -5,7 +5,7 @@ mod focus;
 mod reveal;
 
 pub use focus::Focus;
-pub use reveal::{PAGE_SCROLL, reveal_focused};
+pub use reveal::{PAGE_SCROLL, Scroll, reveal_focused, reveal_top, scroll_page};
 
 use iced::widget::{button, column, container, text};
 use iced::{Element, Font, Length, font};

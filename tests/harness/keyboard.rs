@@ -22,6 +22,8 @@ pub struct Keyboard {
     pub app: App,
     cache: Option<Cache>,
     renderer: iced::Renderer,
+    /// The window, in logical pixels (tall by default, so no page needs scrolling).
+    size: Size,
 }
 
 impl Keyboard {
@@ -45,7 +47,114 @@ impl Keyboard {
             app,
             cache: Some(Cache::default()),
             renderer,
+            size: Size::new(1366.0, 4000.0),
         }
+    }
+
+    /// The same, in a window of a real size (for scrolling).
+    pub fn sized(app: App, width: f32, height: f32) -> Self {
+        let mut keyboard = Self::new(app);
+        keyboard.size = Size::new(width, height);
+        keyboard
+    }
+
+    /// Scrolls the page as a mouse wheel would (to its end with `f32::MAX`).
+    pub fn scroll_page_to(&mut self, y: f32) {
+        let mut operation = iced::advanced::widget::operation::scrollable::scroll_to::<()>(
+            iced::advanced::widget::Id::new(latih_asn::widget::PAGE_SCROLL),
+            iced::advanced::widget::operation::scrollable::AbsoluteOffset {
+                x: None,
+                y: Some(y),
+            },
+        );
+        self.with_ui(|ui, renderer| ui.operate(renderer, &mut operation));
+    }
+
+    /// The page's visible band (top, bottom) and where the container with `id` starts and
+    /// ends, all in content coordinates.
+    pub fn band_and(&mut self, id: &'static str) -> ((f32, f32), Option<(f32, f32)>) {
+        struct Find {
+            id: iced::advanced::widget::Id,
+            page: Option<(iced::Rectangle, iced::Rectangle, iced::Vector)>,
+            found: Option<iced::Rectangle>,
+        }
+        impl iced::advanced::widget::Operation for Find {
+            fn traverse(
+                &mut self,
+                operate: &mut dyn FnMut(&mut dyn iced::advanced::widget::Operation),
+            ) {
+                operate(self);
+            }
+            fn container(
+                &mut self,
+                id: Option<&iced::advanced::widget::Id>,
+                bounds: iced::Rectangle,
+            ) {
+                if id == Some(&self.id) {
+                    self.found = Some(bounds);
+                }
+            }
+            fn scrollable(
+                &mut self,
+                id: Option<&iced::advanced::widget::Id>,
+                bounds: iced::Rectangle,
+                content: iced::Rectangle,
+                translation: iced::Vector,
+                _state: &mut dyn iced::advanced::widget::operation::Scrollable,
+            ) {
+                if id
+                    == Some(&iced::advanced::widget::Id::new(
+                        latih_asn::widget::PAGE_SCROLL,
+                    ))
+                {
+                    self.page = Some((bounds, content, translation));
+                }
+            }
+        }
+        let mut find = Find {
+            id: iced::advanced::widget::Id::new(id),
+            page: None,
+            found: None,
+        };
+        self.with_ui(|ui, renderer| ui.operate(renderer, &mut find));
+        let (page, content, translation) = find.page.expect("a page scrollable");
+        let band = (translation.y, translation.y + page.height);
+        let found = find
+            .found
+            .map(|b| (b.y - content.y, b.y - content.y + b.height));
+        (band, found)
+    }
+
+    /// How far the page scrollable is scrolled down, in logical pixels.
+    pub fn page_offset(&mut self) -> f32 {
+        struct Find(Option<f32>);
+        impl iced::advanced::widget::Operation for Find {
+            fn traverse(
+                &mut self,
+                operate: &mut dyn FnMut(&mut dyn iced::advanced::widget::Operation),
+            ) {
+                operate(self);
+            }
+            fn scrollable(
+                &mut self,
+                id: Option<&iced::advanced::widget::Id>,
+                _bounds: iced::Rectangle,
+                _content: iced::Rectangle,
+                translation: iced::Vector,
+                _state: &mut dyn iced::advanced::widget::operation::Scrollable,
+            ) {
+                if id
+                    == Some(&iced::advanced::widget::Id::new(
+                        latih_asn::widget::PAGE_SCROLL,
+                    ))
+                {
+                    self.0 = Some(translation.y);
+                }
+            }
+        }
+        let mut find = Find(None);
+        self.with_ui(|ui, renderer| ui.operate(renderer, &mut find));
+        find.0.expect("the page has a page scrollable")
     }
 
     fn with_ui<R>(
@@ -56,12 +165,7 @@ impl Keyboard {
         ) -> R,
     ) -> R {
         let cache = self.cache.take().unwrap_or_default();
-        let mut ui = UserInterface::build(
-            self.app.view(),
-            Size::new(1366.0, 4000.0),
-            cache,
-            &mut self.renderer,
-        );
+        let mut ui = UserInterface::build(self.app.view(), self.size, cache, &mut self.renderer);
         let result = f(&mut ui, &mut self.renderer);
         self.cache = Some(ui.into_cache());
         result
@@ -152,6 +256,29 @@ impl Keyboard {
                 }
                 _ => {}
             }
+        }
+        self.redraw();
+    }
+
+    /// What the runtime does after an update: the window redraws, and widgets that report on
+    /// redraw (a scrollable's `on_scroll` after a programmatic scroll) publish their messages.
+    fn redraw(&mut self) {
+        let redraw = Event::Window(iced::window::Event::RedrawRequested(
+            std::time::Instant::now(),
+        ));
+        let messages = self.with_ui(|ui, renderer| {
+            let mut messages = Vec::new();
+            let _ = ui.update(
+                &[redraw],
+                mouse::Cursor::Unavailable,
+                renderer,
+                &mut clipboard::Null,
+                &mut messages,
+            );
+            messages
+        });
+        for message in messages {
+            self.send(message);
         }
     }
 }

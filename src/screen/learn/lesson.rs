@@ -1,7 +1,7 @@
 //! The lesson reader: the Markdown body, key points, the legal basis, previous and next.
 
 use iced::keyboard::{Key, key::Named};
-use iced::widget::{column, markdown, row, scrollable, space, text};
+use iced::widget::{column, container, markdown, row, scrollable, space, text};
 use iced::{Element, Length};
 
 use crate::app::Ctx;
@@ -13,6 +13,8 @@ use crate::widget::{self, size};
 
 /// Id of the lesson's scrollable, to start each lesson at the top.
 pub const SCROLL: &str = crate::widget::PAGE_SCROLL;
+/// The lesson column's widest, padding included: about 70 characters of body text.
+pub const READING_WIDTH: f32 = 720.0;
 
 #[derive(Debug, Clone)]
 pub struct LessonReader {
@@ -22,12 +24,22 @@ pub struct LessonReader {
     items: PerLang<Vec<markdown::Item>>,
     /// Opened from a quiz's feedback: offer the way back to the quiz.
     from_quiz: bool,
+    /// See [`LessonReader::reached_end`].
+    reached_end: bool,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
+    /// The buttons at the end of the lesson (so the learner has reached its end).
     PreviousPressed,
     NextPressed,
+    /// Alt+arrows: another lesson, without having read to the end of this one.
+    PreviousKey,
+    NextKey,
+    /// Up/Down, PageUp/PageDown, Space, Home/End.
+    Scroll(crate::widget::Scroll),
+    /// The page was scrolled (to tell when the end is reached).
+    Scrolled(iced::widget::scrollable::Viewport),
     FinishPressed,
     BackPressed,
     BackToQuizPressed,
@@ -44,6 +56,7 @@ pub enum Action {
     Finish,
     Back,
     BackToQuiz,
+    Scroll(crate::widget::Scroll),
 }
 
 impl LessonReader {
@@ -58,15 +71,42 @@ impl LessonReader {
                 en: markdown::parse(&body.en).collect(),
             },
             from_quiz,
+            reached_end: false,
         }
     }
 
     pub fn update(&mut self, message: Message, module: &Module) -> Action {
         let last = module.lessons.len().saturating_sub(1);
         match message {
-            Message::PreviousPressed if self.index > 0 => Action::Go(self.index - 1),
-            Message::NextPressed if self.index < last => Action::Go(self.index + 1),
-            Message::NextPressed | Message::FinishPressed => Action::Finish,
+            Message::Scroll(scroll) => {
+                // End shows the end of the lesson, even one that fits the window (which never
+                // scrolls, so `Scrolled` never says so).
+                if scroll == crate::widget::Scroll::End {
+                    self.reached_end = true;
+                }
+                Action::Scroll(scroll)
+            }
+            Message::Scrolled(viewport) => {
+                if viewport.relative_offset().y >= 0.97 {
+                    self.reached_end = true;
+                }
+                Action::None
+            }
+            Message::PreviousKey if self.index > 0 => Action::Go(self.index - 1),
+            Message::NextKey if self.index < last => Action::Go(self.index + 1),
+            Message::PreviousKey | Message::NextKey => Action::None,
+            Message::PreviousPressed if self.index > 0 => {
+                self.reached_end = true;
+                Action::Go(self.index - 1)
+            }
+            Message::NextPressed if self.index < last => {
+                self.reached_end = true;
+                Action::Go(self.index + 1)
+            }
+            Message::NextPressed | Message::FinishPressed => {
+                self.reached_end = true;
+                Action::Finish
+            }
             Message::BackPressed => Action::Back,
             Message::BackToQuizPressed if self.from_quiz => Action::BackToQuiz,
             Message::PreviousPressed | Message::BackToQuizPressed | Message::LinkClicked(_) => {
@@ -75,11 +115,27 @@ impl LessonReader {
         }
     }
 
-    /// Left and right arrows page through lessons; Escape goes back.
-    pub fn key(&self, key: &Key) -> Option<Message> {
+    /// Whether the learner reached the end of the lesson (scrolled there, or used the buttons
+    /// at its end): only then does leaving it mark it read.
+    pub fn reached_end(&self) -> bool {
+        self.reached_end
+    }
+
+    /// The reading keys scroll (arrows up and down, PageUp/PageDown, Space and Shift+Space,
+    /// Home/End); left and right arrows page through lessons; Escape goes back.
+    pub fn key(&self, key: &Key, modifiers: iced::keyboard::Modifiers) -> Option<Message> {
+        use crate::widget::Scroll;
         match key {
-            Key::Named(Named::ArrowRight) => Some(Message::NextPressed),
-            Key::Named(Named::ArrowLeft) => Some(Message::PreviousPressed),
+            Key::Named(Named::ArrowDown) => Some(Message::Scroll(Scroll::LineDown)),
+            Key::Named(Named::ArrowUp) => Some(Message::Scroll(Scroll::LineUp)),
+            Key::Named(Named::PageDown) => Some(Message::Scroll(Scroll::PageDown)),
+            Key::Named(Named::PageUp) => Some(Message::Scroll(Scroll::PageUp)),
+            Key::Named(Named::Space) if modifiers.shift() => Some(Message::Scroll(Scroll::PageUp)),
+            Key::Named(Named::Space) => Some(Message::Scroll(Scroll::PageDown)),
+            Key::Named(Named::Home) => Some(Message::Scroll(Scroll::Top)),
+            Key::Named(Named::End) => Some(Message::Scroll(Scroll::End)),
+            Key::Named(Named::ArrowRight) => Some(Message::NextKey),
+            Key::Named(Named::ArrowLeft) => Some(Message::PreviousKey),
             Key::Named(Named::Escape) if self.from_quiz => Some(Message::BackToQuizPressed),
             Key::Named(Named::Escape) => Some(Message::BackPressed),
             _ => None,
@@ -161,8 +217,13 @@ impl LessonReader {
         ]
         .spacing(16)
         .padding(24)
-        .max_width(900);
-        scrollable(content).id(SCROLL).into()
+        .max_width(READING_WIDTH);
+        // Centred, and no wider than about 70 characters a line: long lines on a wide screen
+        // are hard to follow back to their start.
+        scrollable(container(content).center_x(Length::Fill))
+            .id(SCROLL)
+            .on_scroll(Message::Scrolled)
+            .into()
     }
 }
 

@@ -15,6 +15,8 @@ use crate::widget::{self, size};
 
 /// Id of the quiz's scrollable: feedback is scrolled into view, a new question starts at the top.
 pub const SCROLL: &str = crate::widget::PAGE_SCROLL;
+/// Id of the feedback panel, brought into view (its top first) after an answer.
+pub const FEEDBACK: &str = "quiz_feedback";
 
 #[derive(Debug, Clone)]
 pub struct QuizScreen {
@@ -223,17 +225,13 @@ impl QuizScreen {
                 .style(verdict_style)
         ]
         .spacing(10);
-        // The options that matter: the right ones and the ones chosen, each with why.
+        // Every option with why it is right or wrong, the learner's own picks marked (a right
+        // pick in a multiple-select question says so).
         for (shown, &written) in drawn.order.iter().enumerate() {
-            let is_right = question.correct.contains(&written);
-            if !is_right && !chosen.contains(&written) {
-                continue;
-            }
-            let tag = if is_right {
-                ctx.t("quiz-correct-answer")
-            } else {
-                ctx.t("quiz-your-answer")
-            };
+            let tag = ctx.t(option_tag(
+                question.correct.contains(&written),
+                chosen.contains(&written),
+            ));
             panel = panel.push(
                 column![
                     text(format!(
@@ -281,9 +279,20 @@ impl QuizScreen {
             .wrap(),
         );
         container(panel)
+            .id(FEEDBACK)
             .padding(16)
             .width(Length::Fill)
             .style(theme::containers::verdict(ctx.colors, right))
             .into()
+    }
+}
+
+/// The label of an option in the feedback: right or not, chosen or not.
+pub fn option_tag(right: bool, chosen: bool) -> &'static str {
+    match (right, chosen) {
+        (true, true) => "quiz-your-right-answer",
+        (true, false) => "quiz-correct-answer",
+        (false, true) => "quiz-your-answer",
+        (false, false) => "quiz-other-option",
     }
 }

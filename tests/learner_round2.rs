@@ -1,0 +1,159 @@
+//! What a learner tripped over, tried in a window of the minimum size: every new screen opens
+//! at its top; lessons scroll from the keyboard and count as read once their end is reached;
+//! after an answer the verdict comes into view first; feedback explains every option.
+
+#[path = "harness/app.rs"]
+mod harness;
+#[path = "harness/keyboard.rs"]
+mod keyboard;
+
+use iced::keyboard::key::Named;
+
+use harness::{click, open, type_into};
+use keyboard::Keyboard;
+use latih_asn::app::{App, Message, Screen};
+use latih_asn::lang::Lang;
+use latih_asn::screen::learn::{home, lesson, module, profile, quiz};
+
+fn with_profile(dir: &std::path::Path) -> App {
+    let mut app = open(dir, Lang::Id);
+    type_into(&mut app, profile::NAME_INPUT, "Siti Aminah");
+    type_into(&mut app, profile::NIP_INPUT, "198001012005012001");
+    type_into(&mut app, profile::UNIT_INPUT, "Bagian Umum");
+    type_into(&mut app, profile::INSTANSI_INPUT, "Pemkab Mesuji");
+    click(&mut app, "Simpan profil");
+    app
+}
+
+/// The minimum window at 100% text (at 200% the same page is laid out in half the pixels).
+const W: f32 = 720.0;
+const H: f32 = 520.0;
+
+#[test]
+fn every_new_screen_opens_at_its_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kb = Keyboard::sized(with_profile(dir.path()), W, H);
+    let mut went = |kb: &mut Keyboard, message: Message, what: &str| {
+        kb.scroll_page_to(f32::MAX);
+        assert!(
+            kb.page_offset() > 0.0,
+            "{what}: the page before could scroll"
+        );
+        kb.send(message);
+        assert_eq!(kb.page_offset(), 0.0, "{what} opens at its top");
+    };
+    went(
+        &mut kb,
+        Message::Home(home::Message::ModuleOpened("asn".into())),
+        "module page",
+    );
+    went(
+        &mut kb,
+        Message::Module(module::Message::LessonOpened(0)),
+        "lesson",
+    );
+    went(
+        &mut kb,
+        Message::Lesson(lesson::Message::NextKey),
+        "next lesson",
+    );
+    went(
+        &mut kb,
+        Message::Lesson(lesson::Message::BackPressed),
+        "module page again",
+    );
+    went(&mut kb, Message::SettingsPressed, "settings");
+    went(&mut kb, Message::HomePressed, "home");
+    kb.send(Message::Home(home::Message::ModuleOpened("asn".into())));
+    kb.send(Message::Module(module::Message::PracticePressed));
+    // Answer everything; the result opens at its top with the score in view.
+    for _ in 0..100 {
+        if !matches!(kb.app.screen(), Screen::Quiz(_)) {
+            break;
+        }
+        if kb.page_offset() == 0.0 {
+            kb.scroll_page_to(f32::MAX);
+        }
+        kb.type_text("1");
+        kb.tap(Named::Enter);
+    }
+    assert!(matches!(kb.app.screen(), Screen::Result(_)));
+    assert_eq!(kb.page_offset(), 0.0, "the result opens at its top");
+}
+
+#[test]
+fn lessons_scroll_from_the_keyboard_and_count_as_read_at_their_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kb = Keyboard::sized(with_profile(dir.path()), W, H);
+    kb.send(Message::Home(home::Message::ModuleOpened("asn".into())));
+    kb.send(Message::Module(module::Message::LessonOpened(0)));
+    assert_eq!(kb.page_offset(), 0.0);
+    kb.tap(Named::ArrowDown);
+    let line = kb.page_offset();
+    assert!(line > 0.0, "Down scrolls");
+    kb.tap(Named::PageDown);
+    let page = kb.page_offset();
+    assert!(page > line + 200.0, "PageDown scrolls most of a window");
+    kb.tap(Named::PageUp);
+    assert!(kb.page_offset() < page);
+    kb.tap(Named::Space);
+    assert!(kb.page_offset() > line);
+    kb.tap(Named::Home);
+    assert_eq!(kb.page_offset(), 0.0);
+    // Paging past lesson 1 unread does not mark it read.
+    kb.tap(Named::ArrowRight);
+    assert!(matches!(kb.app.screen(), Screen::Lesson(reader) if reader.index == 1));
+    let read = |kb: &Keyboard, lesson: usize| {
+        let id = &latih_asn::content::load_embedded()
+            .unwrap()
+            .module("asn")
+            .unwrap()
+            .lessons[lesson]
+            .id
+            .clone();
+        kb.app
+            .progress_of_current()
+            .is_some_and(|p| p.is_read("asn", id))
+    };
+    assert!(!read(&kb, 0), "lesson 1 was only paged past");
+    // Reading lesson 2 to its end, then moving on, marks it read.
+    kb.tap(Named::End);
+    kb.tap(Named::ArrowRight);
+    assert!(matches!(kb.app.screen(), Screen::Lesson(reader) if reader.index == 2));
+    assert!(read(&kb, 1), "lesson 2 was read to its end");
+}
+
+#[test]
+fn after_an_answer_the_verdict_is_in_view_and_every_option_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    // 200% text: the minimum window is half as many logical pixels.
+    let mut kb = Keyboard::sized(with_profile(dir.path()), W / 2.0, H / 2.0);
+    kb.send(Message::Home(home::Message::ModuleOpened("asn".into())));
+    kb.send(Message::Module(module::Message::PracticePressed));
+    kb.type_text("1");
+    kb.tap(Named::Enter);
+    let (band, panel) = kb.band_and(quiz::FEEDBACK);
+    let (top, _) = panel.expect("the feedback panel is shown");
+    assert!(
+        band.0 <= top && top < band.1,
+        "the verdict's top {top} is in the visible band {band:?}"
+    );
+    // Every option has its "why": the right one, the pick, and the others.
+    let Screen::Quiz(screen) = kb.app.screen() else {
+        panic!("still on the quiz")
+    };
+    let catalog = latih_asn::content::load_embedded().unwrap();
+    let question = catalog
+        .module("asn")
+        .unwrap()
+        .question(&screen.run.current().unwrap().question)
+        .unwrap()
+        .clone();
+    for option in &question.text(Lang::Id).options {
+        assert!(
+            harness::shows(&kb.app, &option.why),
+            "the why of {:?} is shown",
+            option.text
+        );
+    }
+}
