@@ -33,7 +33,7 @@ const H: f32 = 520.0;
 fn every_new_screen_opens_at_its_top() {
     let dir = tempfile::tempdir().unwrap();
     let mut kb = Keyboard::sized(with_profile(dir.path()), W, H);
-    let mut went = |kb: &mut Keyboard, message: Message, what: &str| {
+    let went = |kb: &mut Keyboard, message: Message, what: &str| {
         kb.scroll_page_to(f32::MAX);
         assert!(
             kb.page_offset() > 0.0,
