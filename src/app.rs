@@ -124,6 +124,8 @@ pub struct App {
     fingerprint: Option<String>,
     /// The area the PIN gate opens.
     admin_area: AdminArea,
+    /// The current learner's exams left unfinished (saved after every answer).
+    unfinished: Vec<crate::records::unfinished::Unfinished>,
 }
 
 impl App {
@@ -160,7 +162,7 @@ impl App {
             .own
             .as_ref()
             .map(crate::records::trust::fingerprint);
-        App {
+        let mut app = App {
             store,
             catalog,
             settings,
@@ -175,7 +177,23 @@ impl App {
             theme,
             fingerprint,
             admin_area: AdminArea::Hr,
-        }
+            unfinished: Vec::new(),
+        };
+        app.load_unfinished();
+        app
+    }
+
+    /// Reads the current learner's unfinished exams (a few small files).
+    fn load_unfinished(&mut self) {
+        self.unfinished = match self.learner {
+            Some(learner) => self
+                .catalog
+                .modules
+                .iter()
+                .filter_map(|m| crate::records::unfinished::load(&self.store, learner, &m.id))
+                .collect(),
+            None => Vec::new(),
+        };
     }
 
     pub fn lang(&self) -> Lang {
@@ -382,6 +400,13 @@ impl App {
             Message::Trainer(message) => self.update_trainer(message),
             Message::KeyPressed(key, modifiers) => self.key_pressed(&key, modifiers),
             Message::Window(event) => self.window_event(event),
+            Message::HomePressed if self.quiz_asks(quiz_screen::Leave::Home) => Task::none(),
+            Message::SwitchProfilePressed if self.quiz_asks(quiz_screen::Leave::SwitchProfile) => {
+                Task::none()
+            }
+            Message::SettingsPressed if self.quiz_asks(quiz_screen::Leave::Settings) => {
+                Task::none()
+            }
             Message::HomePressed => self.go_home(),
             Message::SwitchProfilePressed => {
                 self.suspended_quiz = None;
@@ -457,6 +482,55 @@ impl App {
         }
     }
 
+    /// Whether the exam on screen must ask before leaving for `to` (it then asks).
+    fn quiz_asks(&mut self, to: quiz_screen::Leave) -> bool {
+        match &mut self.screen {
+            Screen::Quiz(quiz) => quiz.asks_before(to),
+            _ => false,
+        }
+    }
+
+    /// Saves the exam on screen as unfinished (after each answer), or removes the saved one.
+    fn keep_unfinished(&mut self) -> Task<Message> {
+        use crate::records::unfinished::{self, Unfinished};
+        let (Screen::Quiz(quiz), Some(learner)) = (&self.screen, self.learner) else {
+            return Task::none();
+        };
+        if quiz.run.mode != Mode::Exam || !quiz.keeps_unfinished {
+            return Task::none();
+        }
+        let saved = Unfinished::of(
+            &quiz.run,
+            learner,
+            quiz.started,
+            quiz.session.clone(),
+            Utc::now(),
+        );
+        self.unfinished.retain(|u| u.module != saved.module);
+        self.unfinished.push(saved.clone());
+        let store = self.store.clone();
+        Task::perform(
+            async move { unfinished::save(&store, &saved) },
+            Message::Saved,
+        )
+    }
+
+    fn drop_unfinished(&mut self, module: &str) -> Task<Message> {
+        let Some(learner) = self.learner else {
+            return Task::none();
+        };
+        if !self.unfinished.iter().any(|u| u.module == module) {
+            return Task::none();
+        }
+        self.unfinished.retain(|u| u.module != module);
+        let store = self.store.clone();
+        let module = module.to_owned();
+        Task::perform(
+            async move { crate::records::unfinished::remove(&store, learner, &module) },
+            Message::Saved,
+        )
+    }
+
     fn note_save_result(&mut self, error: Option<StoreError>) {
         if let Some(error) = error {
             log::error!("{error}");
@@ -503,6 +577,7 @@ impl App {
 
     fn pick_learner(&mut self, id: Uuid) -> Task<Message> {
         self.learner = Some(id);
+        self.load_unfinished();
         self.screen = Screen::Home(home::Home);
         self.settings.last_learner = Some(id);
         self.save_settings()
@@ -577,7 +652,27 @@ impl App {
             module::Action::StartQuiz(mode) => {
                 let id = module.id.clone();
                 self.start_quiz(&id, mode);
-                Task::none()
+                // A new exam replaces the one left unfinished.
+                if mode == Mode::Exam {
+                    self.drop_unfinished(&id)
+                } else {
+                    Task::none()
+                }
+            }
+            module::Action::ResumeExam => {
+                let id = module.id.clone();
+                let saved = self.unfinished.iter().find(|u| u.module == id).cloned();
+                match saved.and_then(|u| Some((u.resume(module)?, u))) {
+                    Some((run, saved)) => {
+                        let mut quiz = quiz_screen::QuizScreen::new(run, saved.started);
+                        quiz.session = saved.session;
+                        self.suspended_quiz = None;
+                        self.screen = Screen::Quiz(quiz);
+                        Task::none()
+                    }
+                    // Its questions are gone from the module: it cannot go on.
+                    None => self.drop_unfinished(&id),
+                }
             }
             module::Action::OpenAttempt(attempt) => {
                 self.screen = Screen::Result(result::ResultScreen::new(attempt));
@@ -703,21 +798,34 @@ impl App {
             return Task::none();
         };
         let before = (screen.run.position(), screen.run.phase());
+        let answered = screen.run.answered();
         match screen.update(message, module) {
             quiz_screen::Action::None => {
                 let after = (screen.run.position(), screen.run.phase());
-                if after.1 == quiz::Phase::Feedback && before.1 != quiz::Phase::Feedback {
-                    // The verdict first: at 200% the panel is taller than the window, and
-                    // scrolling to its end would put "Lanjut" in view and the verdict above it.
-                    widget::reveal_top(quiz_screen::FEEDBACK)
-                } else if after.0 != before.0 {
-                    iced::widget::operation::snap_to(
-                        quiz_screen::SCROLL,
-                        iced::widget::operation::RelativeOffset::START,
-                    )
+                let keep = if screen.run.answered() > answered {
+                    self.keep_unfinished()
                 } else {
                     Task::none()
-                }
+                };
+                let Screen::Quiz(screen) = &self.screen else {
+                    return keep;
+                };
+                let scroll =
+                    if after.1 == quiz::Phase::Feedback && before.1 != quiz::Phase::Feedback {
+                        // The verdict first: at 200% the panel is taller than the window, and
+                        // scrolling to its end would put "Lanjut" in view and the verdict above it.
+                        widget::reveal_top(quiz_screen::FEEDBACK)
+                    } else if after.0 != before.0 {
+                        iced::widget::operation::snap_to(
+                            quiz_screen::SCROLL,
+                            iced::widget::operation::RelativeOffset::START,
+                        )
+                    } else if screen.leaving.is_some() {
+                        widget::reveal_top(quiz_screen::LEAVE)
+                    } else {
+                        Task::none()
+                    };
+                Task::batch([keep, scroll])
             }
             quiz_screen::Action::Finished => {
                 let Some(learner) = self
@@ -730,11 +838,26 @@ impl App {
                     Attempt::from_run(&screen.run, module, learner, screen.started, Utc::now());
                 attempt.session = screen.session.clone();
                 let id = attempt.id;
+                let module_id = attempt.module.clone();
                 self.attempts.push(attempt.clone());
                 self.screen = Screen::Result(result::ResultScreen::new(id));
                 let store = self.store.clone();
+                let learner = attempt.learner;
+                let keeps = attempt.mode == Mode::Exam;
+                self.unfinished.retain(|u| u.module != module_id);
                 Task::perform(
-                    async move { store.record_attempt(&attempt).map(Box::new) },
+                    async move {
+                        let recorded = store.record_attempt(&attempt).map(Box::new);
+                        // Only once the attempt is on disk is the unfinished copy let go.
+                        if keeps
+                            && recorded.is_ok()
+                            && let Err(error) =
+                                crate::records::unfinished::remove(&store, learner, &module_id)
+                        {
+                            log::warn!("{error}");
+                        }
+                        recorded
+                    },
                     Message::AttemptRecorded,
                 )
             }
@@ -751,10 +874,16 @@ impl App {
                 self.suspended_quiz = Some(quiz);
                 self.open_lesson(&module_id, index, true)
             }
-            quiz_screen::Action::Quit => {
+            quiz_screen::Action::Leave(to) => {
                 let module_id = module.id.clone();
+                // Off the quiz first, so the header's own way out does not ask again.
                 self.screen = Screen::Module(module::ModulePage::new(module_id));
-                Task::none()
+                match to {
+                    quiz_screen::Leave::Quit => Task::none(),
+                    quiz_screen::Leave::Home => self.go_home(),
+                    quiz_screen::Leave::Settings => self.update(Message::SettingsPressed),
+                    quiz_screen::Leave::SwitchProfile => self.update(Message::SwitchProfilePressed),
+                }
             }
         }
     }
@@ -1060,6 +1189,10 @@ impl App {
                         module,
                         self.learner_progress(),
                         &self.module_attempts(module),
+                        self.unfinished
+                            .iter()
+                            .find(|u| u.module == module.id)
+                            .map(|u| (u.answered(), u.drawn.len())),
                     )
                     .map(Message::Module),
                 None => widget::body(ctx.t("error-module-missing")),

@@ -24,6 +24,7 @@ mod store;
 pub mod summary;
 pub mod transfer;
 pub mod trust;
+pub mod unfinished;
 mod verify;
 
 pub(crate) use atomic::lock_file;

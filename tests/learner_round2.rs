@@ -157,3 +157,76 @@ fn after_an_answer_the_verdict_is_in_view_and_every_option_is_explained() {
         );
     }
 }
+
+/// An exam is never lost without a question: leaving asks, the answers are kept after every
+/// answer, and after a restart the module page offers to go on. Enter never leaves.
+#[test]
+fn an_unfinished_exam_asks_before_leaving_and_goes_on_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kb = Keyboard::new(with_profile(dir.path()));
+    kb.send(Message::Home(home::Message::ModuleOpened("asn".into())));
+    kb.send(Message::Module(module::Message::ExamPressed));
+    // Enter on a focused "Keluar dari kuis" does not leave (Enter answers).
+    kb.tab(4);
+    kb.tap(Named::Enter);
+    assert!(matches!(kb.app.screen(), Screen::Quiz(q) if q.leaving.is_none()));
+    for _ in 0..3 {
+        kb.type_text("1");
+        kb.tap(Named::Enter);
+    }
+    // The header's way out asks first; staying keeps the exam.
+    kb.send(Message::HomePressed);
+    assert!(harness::shows(&kb.app, "Keluar dari ujian?"));
+    kb.send(Message::Quiz(quiz::Message::StayPressed));
+    assert!(matches!(kb.app.screen(), Screen::Quiz(q) if q.run.answered() == 3));
+    // "Keluar dari kuis" asks too; leaving keeps the answers on disk.
+    kb.send(Message::Quiz(quiz::Message::QuitPressed));
+    assert!(harness::shows_containing(
+        &kb.app,
+        "3 dari 10 jawaban Anda sudah tersimpan"
+    ));
+    kb.send(Message::Quiz(quiz::Message::LeaveConfirmed));
+    assert!(matches!(kb.app.screen(), Screen::Module(_)));
+    assert!(harness::shows_containing(
+        &kb.app,
+        "3 dari 10 soal sudah dijawab"
+    ));
+
+    // A restart (the window closed, the PC switched off): the exam is still there.
+    drop(kb);
+    let mut kb = Keyboard::new(open(dir.path(), Lang::Id));
+    kb.send(Message::Home(home::Message::ModuleOpened("asn".into())));
+    assert!(harness::shows(&kb.app, "Lanjutkan ujian"));
+    kb.send(Message::Module(module::Message::ResumePressed));
+    let Screen::Quiz(quiz) = kb.app.screen() else {
+        panic!("the exam goes on")
+    };
+    assert_eq!(quiz.run.position(), 3, "at the first unanswered question");
+    for _ in 0..20 {
+        if !matches!(kb.app.screen(), Screen::Quiz(_)) {
+            break;
+        }
+        kb.type_text("1");
+        kb.tap(Named::Enter);
+    }
+    assert!(matches!(kb.app.screen(), Screen::Result(_)));
+    // Recorded once, with all ten answers; nothing left to resume.
+    let exams: Vec<_> = kb
+        .app
+        .attempts()
+        .iter()
+        .filter(|a| a.mode == latih_asn::quiz::Mode::Exam)
+        .collect();
+    assert_eq!(exams.len(), 1);
+    assert_eq!(exams[0].answers.len(), 10);
+    assert!(exams[0].answers.iter().all(|a| !a.chosen.is_empty()));
+    kb.send(Message::HomePressed);
+    kb.send(Message::Home(home::Message::ModuleOpened("asn".into())));
+    assert!(!harness::shows(&kb.app, "Lanjutkan ujian"));
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("unfinished"))
+            .unwrap()
+            .count(),
+        0
+    );
+}

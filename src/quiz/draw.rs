@@ -7,7 +7,7 @@ use rand_chacha::ChaCha8Rng;
 use crate::content::{Form, Module};
 
 /// One question as it appears in a quiz: which question, and the order its options are shown in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Drawn {
     pub question: String,
     /// `order[shown] = written`: the written option index shown at each position.

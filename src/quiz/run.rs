@@ -49,6 +49,47 @@ impl QuizRun {
         }
     }
 
+    /// A run taken up again: the answers confirmed before, the first unanswered question next.
+    /// Answers that do not fit the drawn questions (a changed file) are dropped.
+    pub fn resume(
+        module: &Module,
+        mode: Mode,
+        seed: u64,
+        drawn: Vec<Drawn>,
+        answers: Vec<Option<Vec<usize>>>,
+    ) -> Self {
+        let mut run = Self::new(module, mode, seed, drawn);
+        for (slot, answer) in run.answers.iter_mut().zip(answers) {
+            *slot = answer;
+        }
+        for (index, drawn) in run.drawn.iter().enumerate() {
+            let fits = run.answers[index]
+                .as_ref()
+                .is_none_or(|a| !a.is_empty() && a.iter().all(|&o| o < drawn.order.len()));
+            if !fits {
+                run.answers[index] = None;
+            }
+        }
+        match run.answers.iter().position(Option::is_none) {
+            Some(next) => run.position = next,
+            None => {
+                run.position = run.drawn.len().saturating_sub(1);
+                run.phase = Phase::Finished;
+            }
+        }
+        run
+    }
+
+    /// Every confirmed answer, by drawn question (for saving an unfinished exam).
+    pub fn answers(&self) -> &[Option<Vec<usize>>] {
+        &self.answers
+    }
+
+    /// How many questions have a confirmed answer.
+    pub fn answered(&self) -> usize {
+        self.answers.iter().filter(|a| a.is_some()).count()
+    }
+
     pub fn position(&self) -> usize {
         self.position
     }

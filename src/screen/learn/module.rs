@@ -23,6 +23,8 @@ pub enum Message {
     ContinuePressed,
     PracticePressed,
     ExamPressed,
+    /// Go on with the exam left unfinished.
+    ResumePressed,
     AttemptOpened(Uuid),
     BackPressed,
 }
@@ -32,6 +34,7 @@ pub enum Action {
     None,
     OpenLesson(usize),
     StartQuiz(Mode),
+    ResumeExam,
     OpenAttempt(Uuid),
     Back,
 }
@@ -52,6 +55,7 @@ impl ModulePage {
             Message::ContinuePressed => Action::OpenLesson(continue_index(module, progress)),
             Message::PracticePressed => Action::StartQuiz(Mode::Practice),
             Message::ExamPressed => Action::StartQuiz(Mode::Exam),
+            Message::ResumePressed => Action::ResumeExam,
             Message::AttemptOpened(id) => Action::OpenAttempt(id),
             Message::BackPressed => Action::Back,
         }
@@ -63,6 +67,7 @@ impl ModulePage {
         module: &'a Module,
         progress: Option<&Progress>,
         attempts: &[&'a Attempt],
+        unfinished: Option<(usize, usize)>,
     ) -> Element<'a, Message> {
         let lang = ctx.lang;
         let started =
@@ -130,6 +135,30 @@ impl ModulePage {
                     "module-checked",
                     &[("date", &module.checked.format("%d-%m-%Y").to_string())]
                 )
+            ),
+            unfinished.map_or_else(
+                || column![].into(),
+                |(answered, total)| -> Element<'a, Message> {
+                    widget::card(
+                        ctx,
+                        column![
+                            widget::body(i18n::tr_args(
+                                lang,
+                                "module-unfinished",
+                                &[
+                                    ("answered", &answered.to_string()),
+                                    ("total", &total.to_string())
+                                ],
+                            )),
+                            widget::primary(
+                                ctx,
+                                ctx.t("module-resume"),
+                                Some(Message::ResumePressed)
+                            ),
+                        ]
+                        .spacing(10),
+                    )
+                }
             ),
             row![
                 widget::primary(ctx, continue_label, Some(Message::ContinuePressed)),

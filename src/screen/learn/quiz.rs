@@ -17,6 +17,8 @@ use crate::widget::{self, size};
 pub const SCROLL: &str = crate::widget::PAGE_SCROLL;
 /// Id of the feedback panel, brought into view (its top first) after an answer.
 pub const FEEDBACK: &str = "quiz_feedback";
+/// Id of the "leave the exam?" panel.
+pub const LEAVE: &str = "quiz_leave";
 
 #[derive(Debug, Clone)]
 pub struct QuizScreen {
@@ -24,6 +26,21 @@ pub struct QuizScreen {
     pub started: DateTime<Utc>,
     /// The trainer's session test this run is for (a code typed at the learner's desk).
     pub session: Option<crate::training::SessionTag>,
+    /// Leaving an exam with answers was asked for: the question is on screen.
+    pub leaving: Option<Leave>,
+    /// Whether an exam left unfinished is kept to continue later (not in a trainer's hot
+    /// seat, where the next person takes the laptop).
+    pub keeps_unfinished: bool,
+}
+
+/// Where the learner asked to go from an unfinished exam.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// *Keluar dari kuis*: back to the module page.
+    Quit,
+    Home,
+    Settings,
+    SwitchProfile,
 }
 
 #[derive(Debug, Clone)]
@@ -34,6 +51,10 @@ pub enum Message {
     NextPressed,
     LessonPressed(String),
     QuitPressed,
+    /// The answer to "leave the exam?": stay.
+    StayPressed,
+    /// The answer to "leave the exam?": leave (its answers stay saved).
+    LeaveConfirmed,
 }
 
 #[derive(Debug, Clone)]
@@ -43,7 +64,8 @@ pub enum Action {
     Finished,
     /// Practice feedback's "Pelajari lagi": open the lesson, keep this quiz to return to.
     OpenLesson(String),
-    Quit,
+    /// Leave the quiz for this place (asked first for an exam with answers).
+    Leave(Leave),
 }
 
 /// Option labels: A, B, C…
@@ -52,11 +74,23 @@ pub fn letter(shown: usize) -> char {
 }
 
 impl QuizScreen {
+    /// Whether leaving for `to` must be asked first (an exam with answers given); if so, the
+    /// question is put on screen.
+    pub fn asks_before(&mut self, to: Leave) -> bool {
+        let ask = self.run.mode == Mode::Exam && self.run.answered() > 0;
+        if ask {
+            self.leaving = Some(to);
+        }
+        ask
+    }
+
     pub fn new(run: QuizRun, started: DateTime<Utc>) -> Self {
         Self {
             run,
             started,
             session: None,
+            leaving: None,
+            keeps_unfinished: true,
         }
     }
 
@@ -66,7 +100,19 @@ impl QuizScreen {
             Message::ConfirmPressed => self.run.confirm(),
             Message::NextPressed => self.run.next(),
             Message::LessonPressed(lesson) => return Action::OpenLesson(lesson),
-            Message::QuitPressed => return Action::Quit,
+            Message::QuitPressed => {
+                if !self.asks_before(Leave::Quit) {
+                    return Action::Leave(Leave::Quit);
+                }
+                return Action::None;
+            }
+            Message::StayPressed => {
+                self.leaving = None;
+                return Action::None;
+            }
+            Message::LeaveConfirmed => {
+                return self.leaving.take().map_or(Action::None, Action::Leave);
+            }
         }
         if self.run.phase() == Phase::Finished {
             Action::Finished
@@ -77,6 +123,12 @@ impl QuizScreen {
 
     /// 1–6 or A–F choose, Enter confirms or moves on.
     pub fn key(&self, key: &Key) -> Option<Message> {
+        if self.leaving.is_some() {
+            return match key {
+                Key::Named(Named::Escape) => Some(Message::StayPressed),
+                _ => None,
+            };
+        }
         match key {
             Key::Named(Named::Enter) => match self.run.phase() {
                 Phase::Answering if self.run.can_confirm() => Some(Message::ConfirmPressed),
@@ -167,7 +219,16 @@ impl QuizScreen {
             row![
                 widget::muted(ctx, format!("{} \u{00b7} {mode}", module.title.get(lang))),
                 space::horizontal(),
-                widget::secondary(ctx, ctx.t("quiz-quit"), Some(Message::QuitPressed)),
+                // Space or a click: Enter answers, it never leaves.
+                widget::Focus::new(
+                    button(text(ctx.t("quiz-quit")).size(size::BODY))
+                        .padding([10, 18])
+                        .style(theme::buttons::secondary(ctx.colors))
+                        .on_press(Message::QuitPressed),
+                    Message::QuitPressed,
+                    ctx.colors.focus,
+                )
+                .space_only(),
             ]
             .align_y(Alignment::Center),
             widget::h2(position),
@@ -176,6 +237,48 @@ impl QuizScreen {
             column(options).spacing(10),
         ]
         .spacing(16);
+        if self.leaving.is_some() {
+            content = content.push(
+                container(
+                    column![
+                        text(ctx.t("quiz-leave-title"))
+                            .size(size::H3)
+                            .font(widget::BOLD),
+                        widget::body(i18n::tr_args(
+                            lang,
+                            if self.keeps_unfinished {
+                                "quiz-leave-body"
+                            } else {
+                                "quiz-leave-body-lost"
+                            },
+                            &[
+                                ("answered", &self.run.answered().to_string()),
+                                ("total", &self.run.len().to_string()),
+                            ],
+                        )),
+                        row![
+                            widget::primary(
+                                ctx,
+                                ctx.t("quiz-leave-stay"),
+                                Some(Message::StayPressed)
+                            ),
+                            widget::secondary(
+                                ctx,
+                                ctx.t("quiz-leave-go"),
+                                Some(Message::LeaveConfirmed)
+                            ),
+                        ]
+                        .spacing(12)
+                        .wrap(),
+                    ]
+                    .spacing(10),
+                )
+                .id(LEAVE)
+                .padding(16)
+                .width(Length::Fill)
+                .style(theme::containers::verdict(ctx.colors, false)),
+            );
+        }
         if feedback {
             content = content.push(self.view_feedback(ctx, module, question));
         } else {

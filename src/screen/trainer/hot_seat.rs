@@ -148,9 +148,11 @@ impl HotSeat {
                 let form = session.form(self.phase);
                 let drawn = quiz::draw(module, module.quiz_size, seed, Some(form));
                 let run = QuizRun::new(module, Mode::Exam, seed, drawn);
+                let mut screen = quiz_screen::QuizScreen::new(run, Utc::now());
+                screen.keeps_unfinished = false;
                 self.stage = Stage::Quiz {
                     who: who.clone(),
-                    screen: Box::new(quiz_screen::QuizScreen::new(run, Utc::now())),
+                    screen: Box::new(screen),
                 };
                 Action::None
             }
@@ -181,7 +183,7 @@ impl HotSeat {
                         }
                     }
                     // Leaving the test drops its answers: nothing was saved for it.
-                    quiz_screen::Action::Quit => {
+                    quiz_screen::Action::Leave(_) => {
                         self.next_person();
                         Action::Focus
                     }
