@@ -3,9 +3,13 @@
 //! learned. Pure logic and files; the screens are in `screen::trainer`.
 
 pub mod code;
+pub mod room;
 pub mod session;
 pub mod sessions;
+pub mod slides;
 
 pub use code::{DeskCode, session_id};
+pub use room::room_questions;
 pub use session::{Added, Participant, Session, SessionDraft, SessionTag, TestPhase};
 pub use sessions::SessionError;
+pub use slides::{Slide, SlideKind, Sources, slides};
