@@ -5,6 +5,7 @@ pub mod hr;
 pub mod learn;
 pub mod pin;
 pub mod settings;
+pub mod trainer;
 
 use std::path::PathBuf;
 
