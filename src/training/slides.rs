@@ -2,7 +2,7 @@
 //! presenter mode on the projector. Pure: every string is already translated, so the screen
 //! only lays them out.
 
-use crate::content::{Catalog, Citation, InstrumentKind, Module, format_citation};
+use crate::content::{Catalog, Citation, InstrumentKind, Module, format_article, instrument_name};
 use crate::i18n;
 use crate::lang::Lang;
 
@@ -120,8 +120,10 @@ pub fn slides(catalog: &Catalog, modules: &[String], lang: Lang) -> Vec<Slide> {
 }
 
 /// Citations rendered in `lang` and grouped: the laws under "Dasar hukum", then the news
-/// articles under "Sumber" (a news report is attributed, never called a legal basis). Empty
-/// groups are left out; a citation written twice is shown once.
+/// articles under "Sumber" (a news report is attributed, never called a legal basis). Within a
+/// group, one item per instrument with the articles cited from it ("PP No. 94 Tahun 2021, Pasal
+/// 5 huruf n, Pasal 1 angka 6"), in the order they are first cited: a projector has no room to
+/// repeat a law's name for each article. Empty groups are left out.
 pub fn sources(catalog: &Catalog, cites: &[Citation], lang: Lang) -> Vec<Sources> {
     [
         (InstrumentKind::Law, "projector-legal-basis"),
@@ -129,7 +131,8 @@ pub fn sources(catalog: &Catalog, cites: &[Citation], lang: Lang) -> Vec<Sources
     ]
     .into_iter()
     .filter_map(|(kind, caption)| {
-        let mut items: Vec<String> = Vec::new();
+        // (instrument id, its name, the articles cited from it)
+        let mut cited: Vec<(&str, String, Vec<String>)> = Vec::new();
         for cite in cites {
             let instrument = catalog.instrument(&cite.instrument);
             // An instrument missing from the catalog is cited as a law: the validator refuses
@@ -137,11 +140,31 @@ pub fn sources(catalog: &Catalog, cites: &[Citation], lang: Lang) -> Vec<Sources
             if instrument.map_or(InstrumentKind::Law, |i| i.kind) != kind {
                 continue;
             }
-            let item = format_citation(cite, instrument, lang);
-            if !items.contains(&item) {
-                items.push(item);
+            let at = match cited.iter().position(|(id, ..)| *id == cite.instrument) {
+                Some(at) => at,
+                None => {
+                    let name = instrument_name(cite, instrument, lang);
+                    cited.push((cite.instrument.as_str(), name, Vec::new()));
+                    cited.len() - 1
+                }
+            };
+            let articles = &mut cited[at].2;
+            if let Some(article) = format_article(cite, lang)
+                && !articles.contains(&article)
+            {
+                articles.push(article);
             }
         }
+        let items: Vec<String> = cited
+            .into_iter()
+            .map(|(_, name, articles)| {
+                if articles.is_empty() {
+                    name
+                } else {
+                    format!("{name}, {}", articles.join(", "))
+                }
+            })
+            .collect();
         (!items.is_empty()).then(|| Sources {
             kind,
             caption: i18n::tr(lang, caption),
@@ -276,6 +299,41 @@ mod tests {
     }
 
     #[test]
+    fn articles_of_one_law_share_one_item() {
+        let catalog = catalog();
+        let cite = |instrument: &str, pasal: Option<&str>, ayat: Option<&str>| Citation {
+            instrument: instrument.into(),
+            pasal: pasal.map(Into::into),
+            ayat: ayat.map(Into::into),
+            huruf: None,
+            angka: None,
+            penjelasan: false,
+        };
+        let cites = [
+            cite("uu-20-2023", Some("9"), Some("2")),
+            cite("pkpu-2-2024", None, None),
+            cite("uu-20-2023", Some("24"), Some("1")),
+            cite("news-radar-lampung-mesuji-2024", None, None),
+            cite("uu-20-2023", Some("9"), Some("2")),
+        ];
+        let groups = sources(&catalog, &cites, Lang::Id);
+        assert_eq!(
+            groups[0].line(),
+            "Dasar hukum: UU No. 20 Tahun 2023, Pasal 9 ayat (2), Pasal 24 ayat (1); \
+             PKPU No. 2 Tahun 2024"
+        );
+        assert_eq!(
+            groups[1].line(),
+            "Sumber: Radar Lampung, sosialisasi di Mesuji (2024)"
+        );
+        let en = sources(&catalog, &cites, Lang::En);
+        assert_eq!(
+            en[0].items[0],
+            "Law No. 20 of 2023, Article 9(2), Article 24(1)"
+        );
+    }
+
+    #[test]
     fn a_key_point_slide_carries_the_point_its_lesson_and_its_citations() {
         let catalog = catalog();
         let module = catalog.module("asn").unwrap();
@@ -287,12 +345,14 @@ mod tests {
             assert_eq!(point.kind, SlideKind::Point);
             assert_eq!(point.heading, lesson.key_points.get(lang)[0]);
             assert!(point.label.contains(lesson.title.get(lang).as_str()));
-            let first_cite = format_citation(
-                &lesson.cites[0],
-                catalog.instrument(&lesson.cites[0].instrument),
-                lang,
-            );
-            assert!(point.sources[0].items.contains(&first_cite));
+            // The lesson's first citation leads its legal basis: the law, then the article.
+            let cite = &lesson.cites[0];
+            let name = instrument_name(cite, catalog.instrument(&cite.instrument), lang);
+            let first = &point.sources[0].items[0];
+            assert!(first.starts_with(&name), "{first}");
+            if let Some(article) = format_article(cite, lang) {
+                assert!(first.contains(&article), "{first}");
+            }
         }
         let deck = slides(&catalog, &["asn".to_owned()], Lang::En);
         assert!(deck[2].label.contains("point 1 of"), "{}", deck[2].label);
