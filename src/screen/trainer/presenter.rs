@@ -139,20 +139,9 @@ impl Presenter {
                 ("total", &self.slides.len().to_string()),
             ],
         );
-        let footer: Vec<String> = match slide.kind {
-            SlideKind::Point => slide
-                .sources
-                .iter()
-                .map(crate::training::Sources::line)
-                .collect(),
-            _ => Vec::new(),
-        };
+        let footer = footer(slide);
         let blocks = blocks(slide);
-        let ty = look::fit(
-            Type::for_window(window),
-            |ty| look::frame_room(ty, window, &slide.label, &footer, &self.title),
-            |ty| look::stack_height(&blocks, ty, ty.text_width(window)),
-        );
+        let ty = self.fit(slide, &blocks, &footer, window);
         let footer = (!footer.is_empty()).then(|| {
             column(
                 footer
@@ -169,6 +158,33 @@ impl Presenter {
             &self.title,
             counter,
         )
+    }
+
+    /// The type the slide shown is set in at `window`: [`Type::for_window`], or smaller when
+    /// its text would not fit.
+    pub fn type_at(&self, window: Size) -> Option<Type> {
+        let slide = self.current()?;
+        Some(self.fit(slide, &blocks(slide), &footer(slide), window))
+    }
+
+    fn fit(&self, slide: &Slide, blocks: &[Block<'_>], footer: &[String], window: Size) -> Type {
+        look::fit(
+            Type::for_window(window),
+            |ty| look::frame_room(ty, window, &slide.label, footer, &self.title),
+            |ty| look::stack_height(blocks, ty, ty.text_width(window)),
+        )
+    }
+}
+
+/// The small print at the bottom: a key point's legal basis and sources.
+fn footer(slide: &Slide) -> Vec<String> {
+    match slide.kind {
+        SlideKind::Point => slide
+            .sources
+            .iter()
+            .map(crate::training::Sources::line)
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

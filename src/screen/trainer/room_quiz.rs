@@ -5,7 +5,7 @@
 //! timer and no points: it is for discussing the cases.
 
 use iced::keyboard::{Key, Modifiers};
-use iced::widget::{column, container, mouse_area, responsive, row, text, text_input};
+use iced::widget::{column, container, responsive, row, text, text_input};
 use iced::{Alignment, Element, Length, Size};
 
 use crate::app::Ctx;
@@ -196,15 +196,12 @@ impl RoomQuiz {
         })
     }
 
-    /// The quiz, laid out for the space the view is given (the whole window). A click on an
-    /// empty part goes on, a right click back.
+    /// The quiz, laid out for the space the view is given (the whole window). Unlike presenter
+    /// mode a click does not go on: a click that misses a count field must not reveal the
+    /// answer before the cards are counted.
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let (lang, catalog) = (ctx.lang, ctx.catalog);
-        let screen = responsive(move |window| self.view_sized(lang, catalog, window));
-        mouse_area(screen)
-            .on_press(Message::NextPressed)
-            .on_right_press(Message::PreviousPressed)
-            .into()
+        responsive(move |window| self.view_sized(lang, catalog, window)).into()
     }
 
     /// The quiz as laid out for a window of `window` logical pixels.
@@ -345,9 +342,9 @@ impl<'a> Screen<'a> {
         look::text_width("D \u{2713}", ty.body, true) + ty.gap * 0.5
     }
 
-    /// Width of a count field: three digits and its padding.
+    /// Width of a count field: three digits, the cursor and the padding.
     fn field_width(ty: &Type) -> f32 {
-        look::text_width("8888", ty.body, false) + ty.small
+        look::text_width("8888", ty.body, false) + ty.small * 1.2
     }
 
     fn field_height(ty: &Type) -> f32 {
@@ -596,7 +593,7 @@ impl<'a> Screen<'a> {
             .id(count_id(position))
             .on_input(move |typed| Message::CountChanged(position, typed))
             .size(ty.body)
-            .padding(ty.small * 0.3)
+            .padding([ty.small * 0.3, ty.small * 0.5])
             .width(Length::Fixed(Self::field_width(ty)))
             .align_x(Alignment::End)
             .style(theme::inputs::projector(Projector::COLORS))
