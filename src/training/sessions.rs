@@ -130,9 +130,10 @@ pub fn load(store: &Store) -> LoadedSessions {
             OnDisk::Damaged(reason) => loaded.problems.push((path, reason)),
         }
     }
+    // Newest first.
     loaded
         .sessions
-        .sort_by(|a, b| (b.date, b.created).cmp(&(a.date, a.created)));
+        .sort_by_key(|s| std::cmp::Reverse((s.date, s.created)));
     loaded
 }
 
