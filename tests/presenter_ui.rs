@@ -16,7 +16,7 @@ use latih_asn::screen::trainer::presenter::{Action, Presenter};
 use latih_asn::screen::trainer::room_quiz::{self, RoomQuiz, Stage, room_questions};
 use latih_asn::settings::ThemeChoice;
 use latih_asn::theme::Colors;
-use latih_asn::training::{SlideKind, slides};
+use latih_asn::training::{SlideKind, Sources, slides};
 
 const PROJECTOR: Size = Size::new(1024.0, 768.0);
 const FULL_HD: Size = Size::new(1920.0, 1080.0);
@@ -169,7 +169,7 @@ fn a_key_point_slide_shows_its_lesson_and_sources_in_english() {
     let ui = screen(PROJECTOR, presenter.view(&ctx));
     assert!(shows(&ui, &slide.heading));
     assert!(shows(&ui, &slide.label));
-    let lines: Vec<String> = slide.sources.iter().map(|s| s.line()).collect();
+    let lines: Vec<String> = slide.sources.iter().map(Sources::line).collect();
     assert!(
         lines.iter().any(|l| l.starts_with("Source: Radar Lampung")),
         "{lines:?}"

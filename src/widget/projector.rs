@@ -307,6 +307,15 @@ pub fn frame<'a, M: 'a>(
     .into()
 }
 
+/// The projector's background and nothing else: a blacked-out screen.
+pub fn blank<'a, M: 'a>() -> Element<'a, M> {
+    container(Space::new())
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .style(theme::containers::projector(Projector::COLORS))
+        .into()
+}
+
 /// The height left for a [`frame`]'s content in `window`, given its label, footer lines (each
 /// small print, measured) and bottom note.
 pub fn frame_room(ty: &Type, window: Size, label: &str, footer: &[String], note: &str) -> f32 {

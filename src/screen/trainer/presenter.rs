@@ -6,13 +6,13 @@
 use std::borrow::Cow;
 
 use iced::keyboard::{Key, Modifiers, key::Named};
-use iced::widget::{Space, column, container, mouse_area, responsive};
-use iced::{Element, Length, Size, Task, window};
+use iced::widget::{column, mouse_area, responsive};
+use iced::{Element, Size, Task, window};
 
 use crate::app::Ctx;
 use crate::i18n;
 use crate::lang::Lang;
-use crate::theme::{self, Projector};
+use crate::theme::Projector;
 use crate::training::{Slide, SlideKind};
 use crate::widget::projector::{self as look, Block, Role, Type};
 
@@ -125,11 +125,7 @@ impl Presenter {
     fn view_sized(&self, lang: Lang, window: Size) -> Element<'_, Message> {
         let colors = Projector::COLORS;
         let (Some(slide), false) = (self.current(), self.blank) else {
-            return container(Space::new())
-                .width(Length::Fill)
-                .height(Length::Fill)
-                .style(theme::containers::projector(colors))
-                .into();
+            return look::blank();
         };
         let counter = i18n::tr_args(
             lang,

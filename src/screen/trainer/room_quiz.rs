@@ -215,15 +215,10 @@ impl RoomQuiz {
         catalog: &'a Catalog,
         window: Size,
     ) -> Element<'a, Message> {
-        let colors = Projector::COLORS;
         let module = catalog.module(&self.module);
         let question = module.and_then(|m| m.question(self.questions.get(self.index)?));
         let (Some(module), Some(question), false) = (module, question, self.blank) else {
-            return container(text(""))
-                .width(Length::Fill)
-                .height(Length::Fill)
-                .style(theme::containers::projector(colors))
-                .into();
+            return look::blank();
         };
         let screen = Screen {
             quiz: self,
