@@ -12,7 +12,7 @@ use latih_asn::app::Ctx;
 use latih_asn::content::{Catalog, load_embedded};
 use latih_asn::fonts;
 use latih_asn::lang::Lang;
-use latih_asn::screen::trainer::presenter::{Action, Presenter};
+use latih_asn::screen::trainer::presenter::{Action, Message, Presenter};
 use latih_asn::screen::trainer::room_quiz::{self, RoomQuiz, Stage, room_questions};
 use latih_asn::settings::ThemeChoice;
 use latih_asn::theme::Colors;
@@ -162,7 +162,7 @@ fn a_key_point_slide_shows_its_lesson_and_sources_in_english() {
     // Module title, lesson 1 and its 4 points, lesson 2 (Lampung, news), its first point.
     let mut presenter = Presenter::new(deck, "Briefing");
     for _ in 0..7 {
-        presenter.update(latih_asn::screen::trainer::presenter::Message::NextPressed);
+        presenter.update(Message::NextPressed);
     }
     let slide = presenter.current().unwrap().clone();
     assert_eq!(slide.kind, SlideKind::Point);
@@ -208,12 +208,12 @@ fn no_slide_is_cut_or_runs_off_a_1024_by_768_projector_and_body_text_stays_28_px
             if presenter.index() + 1 == presenter.len() {
                 break;
             }
-            presenter.update(latih_asn::screen::trainer::presenter::Message::NextPressed);
+            presenter.update(Message::NextPressed);
         }
         // The longest key point, also at full HD.
-        presenter.update(latih_asn::screen::trainer::presenter::Message::FirstPressed);
+        presenter.update(Message::FirstPressed);
         for _ in 0..longest_point.1 {
-            presenter.update(latih_asn::screen::trainer::presenter::Message::NextPressed);
+            presenter.update(Message::NextPressed);
         }
         assert!(longest_point.0 > 200, "{longest_point:?}");
         assert_eq!(
@@ -319,7 +319,7 @@ fn every_room_quiz_screen_fits_a_1024_by_768_projector() {
                             quiz.questions()[quiz.index()]
                         );
                     }
-                    quiz.update(room_quiz::Message::NextPressed);
+                    quiz.update(room_quiz::Message::Nav(Message::NextPressed));
                 }
             }
             assert_eq!(quiz.stage(), Stage::Summary);

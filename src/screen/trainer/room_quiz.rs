@@ -13,7 +13,7 @@ use crate::content::{Catalog, Module, Question};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::screen::learn::quiz::letter;
-use crate::screen::trainer::presenter::{self, navigation};
+use crate::screen::trainer::presenter::{Message as Nav, navigation};
 use crate::theme::{self, Projector};
 use crate::training::room::{parse_count, percents};
 use crate::training::slides::sources;
@@ -48,17 +48,11 @@ pub enum Stage {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
-    /// The next stage, or the next question after the reveal.
-    NextPressed,
-    PreviousPressed,
-    /// The first question.
-    FirstPressed,
-    /// The summary.
-    LastPressed,
-    BlankPressed,
+    /// A key or click of presenter mode's: next goes to the next stage (after the reveal, the
+    /// next question), last to the summary.
+    Nav(Nav),
     /// The count field of the option at this position was edited.
     CountChanged(usize, String),
-    LeavePressed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,17 +121,19 @@ impl RoomQuiz {
     pub fn update(&mut self, message: Message) -> Action {
         let last = self.questions.len().saturating_sub(1);
         match message {
-            Message::NextPressed | Message::PreviousPressed if self.blank => self.blank = false,
-            Message::NextPressed => self.next(),
-            Message::PreviousPressed => self.previous(),
-            Message::FirstPressed => (self.index, self.stage) = (0, Stage::Question),
-            Message::LastPressed if !self.questions.is_empty() => {
+            Message::Nav(Nav::NextPressed | Nav::PreviousPressed) if self.blank => {
+                self.blank = false
+            }
+            Message::Nav(Nav::NextPressed) => self.next(),
+            Message::Nav(Nav::PreviousPressed) => self.previous(),
+            Message::Nav(Nav::FirstPressed) => (self.index, self.stage) = (0, Stage::Question),
+            Message::Nav(Nav::LastPressed) if !self.questions.is_empty() => {
                 (self.index, self.stage) = (last, Stage::Summary);
             }
-            Message::LastPressed => {}
-            Message::BlankPressed => self.blank = !self.blank,
+            Message::Nav(Nav::LastPressed) => {}
+            Message::Nav(Nav::BlankPressed) => self.blank = !self.blank,
             Message::CountChanged(option, typed) => self.count(option, &typed),
-            Message::LeavePressed => return Action::Leave,
+            Message::Nav(Nav::LeavePressed) => return Action::Leave,
         }
         Action::None
     }
@@ -186,14 +182,7 @@ impl RoomQuiz {
     /// (the summary), B to black out, Escape to leave. A focused count field keeps the digits,
     /// Backspace and the arrows it types with; Enter and PageDown still go on.
     pub fn key(&self, key: &Key, modifiers: Modifiers) -> Option<Message> {
-        Some(match navigation(key, modifiers)? {
-            presenter::Message::NextPressed => Message::NextPressed,
-            presenter::Message::PreviousPressed => Message::PreviousPressed,
-            presenter::Message::FirstPressed => Message::FirstPressed,
-            presenter::Message::LastPressed => Message::LastPressed,
-            presenter::Message::BlankPressed => Message::BlankPressed,
-            presenter::Message::LeavePressed => Message::LeavePressed,
-        })
+        navigation(key, modifiers).map(Message::Nav)
     }
 
     /// The quiz, laid out for the space the view is given (the whole window). Unlike presenter
@@ -620,23 +609,23 @@ mod tests {
         let n = quiz.questions().len();
         assert!(n >= 2);
         assert_eq!(quiz.stage(), Stage::Question);
-        quiz.update(Message::NextPressed);
+        quiz.update(Message::Nav(Nav::NextPressed));
         assert_eq!(quiz.stage(), Stage::Options);
-        quiz.update(Message::NextPressed);
+        quiz.update(Message::Nav(Nav::NextPressed));
         assert_eq!(quiz.stage(), Stage::Reveal);
-        quiz.update(Message::NextPressed);
+        quiz.update(Message::Nav(Nav::NextPressed));
         assert_eq!((quiz.index(), quiz.stage()), (1, Stage::Question));
-        quiz.update(Message::PreviousPressed);
+        quiz.update(Message::Nav(Nav::PreviousPressed));
         assert_eq!((quiz.index(), quiz.stage()), (0, Stage::Reveal));
-        quiz.update(Message::LastPressed);
+        quiz.update(Message::Nav(Nav::LastPressed));
         assert_eq!(quiz.stage(), Stage::Summary);
-        quiz.update(Message::NextPressed);
+        quiz.update(Message::Nav(Nav::NextPressed));
         assert_eq!(quiz.stage(), Stage::Summary);
-        quiz.update(Message::PreviousPressed);
+        quiz.update(Message::Nav(Nav::PreviousPressed));
         assert_eq!((quiz.index(), quiz.stage()), (n - 1, Stage::Reveal));
-        quiz.update(Message::FirstPressed);
+        quiz.update(Message::Nav(Nav::FirstPressed));
         assert_eq!((quiz.index(), quiz.stage()), (0, Stage::Question));
-        assert_eq!(quiz.update(Message::LeavePressed), Action::Leave);
+        assert_eq!(quiz.update(Message::Nav(Nav::LeavePressed)), Action::Leave);
     }
 
     #[test]
@@ -651,7 +640,7 @@ mod tests {
         // An option the question does not have is ignored.
         quiz.update(Message::CountChanged(9, "5".into()));
         for _ in 0..3 {
-            quiz.update(Message::NextPressed);
+            quiz.update(Message::Nav(Nav::NextPressed));
         }
         assert_eq!(quiz.counts(1).iter().sum::<u32>(), 0);
         assert_eq!(quiz.counts(0)[1], 38);
@@ -665,9 +654,9 @@ mod tests {
         assert_eq!(quiz.questions(), ["asn-q02"]);
         let mut empty = RoomQuiz::new(module, Vec::new());
         for message in [
-            Message::NextPressed,
-            Message::LastPressed,
-            Message::PreviousPressed,
+            Message::Nav(Nav::NextPressed),
+            Message::Nav(Nav::LastPressed),
+            Message::Nav(Nav::PreviousPressed),
             Message::CountChanged(0, "1".into()),
         ] {
             empty.update(message.clone());
