@@ -307,6 +307,18 @@ pub fn frame<'a, M: 'a>(
     .into()
 }
 
+/// Lines of small print (sources, the legal basis) one under the other; `None` for none.
+pub fn small_print<'a, M: 'a>(lines: Vec<String>, ty: &Type) -> Option<Element<'a, M>> {
+    (!lines.is_empty()).then(|| {
+        column(
+            lines
+                .into_iter()
+                .map(|line| words(line, ty.small, Projector::COLORS.muted, false)),
+        )
+        .into()
+    })
+}
+
 /// The projector's background and nothing else: a blacked-out screen.
 pub fn blank<'a, M: 'a>() -> Element<'a, M> {
     container(Space::new())

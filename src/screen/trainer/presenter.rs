@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use iced::keyboard::{Key, Modifiers, key::Named};
-use iced::widget::{column, mouse_area, responsive};
+use iced::widget::{mouse_area, responsive};
 use iced::{Element, Size, Task, window};
 
 use crate::app::Ctx;
@@ -123,7 +123,6 @@ impl Presenter {
     }
 
     fn view_sized(&self, lang: Lang, window: Size) -> Element<'_, Message> {
-        let colors = Projector::COLORS;
         let (Some(slide), false) = (self.current(), self.blank) else {
             return look::blank();
         };
@@ -138,19 +137,11 @@ impl Presenter {
         let footer = footer(slide);
         let blocks = blocks(slide);
         let ty = self.fit(slide, &blocks, &footer, window);
-        let footer = (!footer.is_empty()).then(|| {
-            column(
-                footer
-                    .into_iter()
-                    .map(|line| look::words(line, ty.small, colors.muted, false)),
-            )
-            .into()
-        });
         look::frame(
             &ty,
             &slide.label,
             look::stack(blocks, &ty),
-            footer,
+            look::small_print(footer, &ty),
             &self.title,
             counter,
         )

@@ -48,8 +48,8 @@ pub enum Stage {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
-    /// A key or click of presenter mode's: next goes to the next stage (after the reveal, the
-    /// next question), last to the summary.
+    /// A clicker or keyboard key, as in presenter mode: next goes to the next stage (after the
+    /// reveal, the next question), last to the summary.
     Nav(Nav),
     /// The count field of the option at this position was edited.
     CountChanged(usize, String),
@@ -122,7 +122,7 @@ impl RoomQuiz {
         let last = self.questions.len().saturating_sub(1);
         match message {
             Message::Nav(Nav::NextPressed | Nav::PreviousPressed) if self.blank => {
-                self.blank = false
+                self.blank = false;
             }
             Message::Nav(Nav::NextPressed) => self.next(),
             Message::Nav(Nav::PreviousPressed) => self.previous(),
@@ -236,15 +236,18 @@ impl<'a> Screen<'a> {
         let lang = self.lang;
         let quiz = self.quiz;
         let total = quiz.questions.len().to_string();
-        let label = i18n::tr_args(
-            lang,
-            "projector-room-label",
-            &[
-                ("module", self.module.title.get(lang)),
-                ("n", &(quiz.index + 1).to_string()),
-                ("total", &total),
-            ],
-        );
+        let label = match quiz.stage {
+            Stage::Summary => self.module.title.get(lang).clone(),
+            _ => i18n::tr_args(
+                lang,
+                "projector-room-label",
+                &[
+                    ("module", self.module.title.get(lang)),
+                    ("n", &(quiz.index + 1).to_string()),
+                    ("total", &total),
+                ],
+            ),
+        };
         let counter = i18n::tr_args(
             lang,
             "projector-counter",
@@ -266,59 +269,34 @@ impl<'a> Screen<'a> {
             Vec::new()
         };
         let window = self.window;
-        let room = |ty: &Type| look::frame_room(ty, window, &label, &footer, &note);
-        let base = Type::for_window(window);
+        let stem = vec![Block::new(
+            self.question.text(lang).stem.as_str(),
+            Role::Point,
+        )];
+        let ty = look::fit(
+            Type::for_window(window),
+            |ty| look::frame_room(ty, window, &label, &footer, &note),
+            |ty| match quiz.stage {
+                Stage::Question => look::stack_height(&stem, ty, ty.text_width(window)),
+                Stage::Options => self.options_height(ty),
+                Stage::Reveal => self.reveal_height(ty),
+                Stage::Summary => self.summary_height(ty),
+            },
+        );
         let content = match quiz.stage {
-            Stage::Question => {
-                let blocks = vec![Block::new(
-                    self.question.text(lang).stem.as_str(),
-                    Role::Point,
-                )];
-                let ty = look::fit(base, room, |ty| {
-                    look::stack_height(&blocks, ty, ty.text_width(window))
-                });
-                Framed {
-                    ty,
-                    content: look::stack(blocks, &ty),
-                }
-            }
-            Stage::Options => {
-                let ty = look::fit(base, room, |ty| self.options_height(ty));
-                Framed {
-                    ty,
-                    content: self.options(&ty),
-                }
-            }
-            Stage::Reveal => {
-                let ty = look::fit(base, room, |ty| self.reveal_height(ty));
-                Framed {
-                    ty,
-                    content: self.reveal(&ty),
-                }
-            }
-            Stage::Summary => {
-                let ty = look::fit(base, room, |ty| self.summary_height(ty));
-                Framed {
-                    ty,
-                    content: self.summary(&ty),
-                }
-            }
+            Stage::Question => look::stack(stem, &ty),
+            Stage::Options => self.options(&ty),
+            Stage::Reveal => self.reveal(&ty),
+            Stage::Summary => self.summary(&ty),
         };
-        let label = if quiz.stage == Stage::Summary {
-            self.module.title.get(lang).clone()
-        } else {
-            label
-        };
-        let ty = content.ty;
-        let footer = (!footer.is_empty()).then(|| {
-            column(
-                footer
-                    .into_iter()
-                    .map(|line| look::words(line, ty.small, Projector::COLORS.muted, false)),
-            )
-            .into()
-        });
-        look::frame(&ty, label, content.content, footer, note, counter)
+        look::frame(
+            &ty,
+            label,
+            content,
+            look::small_print(footer, &ty),
+            note,
+            counter,
+        )
     }
 
     /// Width of an option's letter badge ("D ✓").
@@ -583,12 +561,6 @@ impl<'a> Screen<'a> {
             .style(theme::inputs::projector(Projector::COLORS))
             .into()
     }
-}
-
-/// A stage's content with the type it was fitted to.
-struct Framed<'a> {
-    ty: Type,
-    content: Element<'a, Message>,
 }
 
 #[cfg(test)]
