@@ -1,7 +1,7 @@
 //! Colours and widget styles. Every text/background pair a screen uses is listed in
 //! [`Colors::text_pairs`], and a test holds each of them to WCAG AA contrast (4.5:1).
 
-use iced::widget::{button, container, text};
+use iced::widget::{button, container, text, text_input};
 use iced::{Background, Border, Color, Shadow, Theme, color};
 
 use crate::settings::ThemeChoice;
@@ -96,6 +96,45 @@ impl Colors {
             ("danger on danger panel", self.danger, self.danger_bg),
             ("primary link on surface", self.primary, self.surface),
             ("primary link on background", self.primary, self.background),
+        ]
+    }
+}
+
+/// The projector's colours, the same whatever theme the app is in: a hall's projector washes
+/// out anything short of strong contrast, so every text pair here is held to 7:1 (WCAG AAA).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Projector {
+    pub background: Color,
+    pub text: Color,
+    /// Labels, sources, the counter: quieter than the text, still 7:1.
+    pub muted: Color,
+    /// Headings and the bars of a vote.
+    pub accent: Color,
+    /// A right answer, and its bar.
+    pub right: Color,
+    /// The empty part of a bar, and lines.
+    pub track: Color,
+}
+
+impl Projector {
+    pub const COLORS: Projector = Projector {
+        background: color!(0x0b0d10),
+        text: color!(0xffffff),
+        muted: color!(0xc9ced6),
+        accent: color!(0xffd24a),
+        right: color!(0x6ee58f),
+        track: color!(0x3a4049),
+    };
+
+    /// Every (foreground, background) pair the projector screens draw text with.
+    pub fn text_pairs(&self) -> Vec<(&'static str, Color, Color)> {
+        vec![
+            ("text", self.text, self.background),
+            ("muted", self.muted, self.background),
+            ("accent", self.accent, self.background),
+            ("right", self.right, self.background),
+            ("text on a bar", self.background, self.accent),
+            ("text on a right bar", self.background, self.right),
         ]
     }
 }
@@ -209,6 +248,15 @@ pub mod containers {
         }
     }
 
+    /// The whole projector screen.
+    pub fn projector(colors: Projector) -> impl Fn(&Theme) -> container::Style {
+        move |_| container::Style {
+            background: Some(Background::Color(colors.background)),
+            text_color: Some(colors.text),
+            ..container::Style::default()
+        }
+    }
+
     /// Feedback after an answer: green for right, red for wrong.
     pub fn verdict(colors: Colors, right: bool) -> impl Fn(&Theme) -> container::Style {
         move |_| container::Style {
@@ -293,6 +341,36 @@ pub mod buttons {
     }
 }
 
+pub mod inputs {
+    use super::*;
+
+    /// A number field on the projector: white digits, outlined in the accent, thicker when
+    /// focused.
+    pub fn projector(
+        colors: Projector,
+    ) -> impl Fn(&Theme, text_input::Status) -> text_input::Style {
+        move |_, status| {
+            let (border, width) = match status {
+                text_input::Status::Focused { .. } => (colors.accent, 3.0),
+                text_input::Status::Hovered => (colors.text, 2.0),
+                text_input::Status::Active | text_input::Status::Disabled => (colors.muted, 2.0),
+            };
+            text_input::Style {
+                background: Background::Color(colors.background),
+                border: Border {
+                    color: border,
+                    width,
+                    radius: 6.0.into(),
+                },
+                icon: colors.muted,
+                placeholder: colors.muted,
+                value: colors.text,
+                selection: colors.track,
+            }
+        }
+    }
+}
+
 pub mod texts {
     use super::*;
 
@@ -367,6 +445,14 @@ mod tests {
                 let ratio = contrast(fg, bg);
                 assert!(ratio >= 3.0, "{choice:?}: {name} has contrast {ratio:.2}");
             }
+        }
+    }
+
+    #[test]
+    fn the_projector_meets_wcag_aaa() {
+        for (name, fg, bg) in Projector::COLORS.text_pairs() {
+            let ratio = contrast(fg, bg);
+            assert!(ratio >= 7.0, "projector: {name} has contrast {ratio:.2}");
         }
     }
 

@@ -2,6 +2,7 @@
 //! the same way, and every control can be reached with the keyboard.
 
 mod focus;
+pub mod projector;
 mod reveal;
 
 pub use focus::Focus;

@@ -49,13 +49,25 @@ impl Citation {
 /// Renders a citation in the user's language, e.g. "UU No. 20 Tahun 2023, Pasal 24 ayat (1)
 /// huruf d" or "Law No. 20 of 2023, Article 24(1)(d)".
 pub fn format_citation(citation: &Citation, instrument: Option<&Instrument>, lang: Lang) -> String {
-    let name = instrument.map_or_else(
+    let name = instrument_name(citation, instrument, lang);
+    match format_article(citation, lang) {
+        Some(article) => format!("{name}, {article}"),
+        None => name,
+    }
+}
+
+/// The cited instrument's short name in `lang` (its id when the catalog lacks it).
+pub fn instrument_name(citation: &Citation, instrument: Option<&Instrument>, lang: Lang) -> String {
+    instrument.map_or_else(
         || citation.instrument.clone(),
         |instrument| instrument.short.get(lang).clone(),
-    );
-    let Some(pasal) = &citation.pasal else {
-        return name;
-    };
+    )
+}
+
+/// The article part of a citation, e.g. "Pasal 24 ayat (1) huruf d"; `None` when it cites the
+/// instrument as a whole.
+pub fn format_article(citation: &Citation, lang: Lang) -> Option<String> {
+    let pasal = citation.pasal.as_ref()?;
     let mut article = i18n::tr_args(lang, "citation-pasal", &[("pasal", pasal.as_str())]);
     if let Some(ayat) = &citation.ayat {
         article.push_str(&i18n::tr_args(
@@ -85,7 +97,7 @@ pub fn format_citation(citation: &Citation, instrument: Option<&Instrument>, lan
             &[("article", article.as_str())],
         );
     }
-    format!("{name}, {article}")
+    Some(article)
 }
 
 #[cfg(test)]

@@ -130,6 +130,7 @@ pub fn load(store: &Store) -> LoadedSessions {
             OnDisk::Damaged(reason) => loaded.problems.push((path, reason)),
         }
     }
+    // Newest first.
     loaded
         .sessions
         .sort_by_key(|s| std::cmp::Reverse((s.date, s.created)));
