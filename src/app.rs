@@ -59,6 +59,15 @@ pub enum Screen {
     Hr(Box<hr_screen::Desk>),
     /// The trainer's area (*Pelatih*).
     Trainer(Box<trainer_screen::Desk>),
+    /// Full screen on the projector; the trainer's area waits behind it.
+    Presenter(
+        Box<crate::screen::trainer::presenter::Presenter>,
+        Box<trainer_screen::Desk>,
+    ),
+    RoomQuiz(
+        Box<crate::screen::trainer::room_quiz::RoomQuiz>,
+        Box<trainer_screen::Desk>,
+    ),
 }
 
 /// The areas behind the admin PIN.
@@ -83,6 +92,8 @@ pub enum Message {
     PinChecked(Result<(), crate::hr::pin::PinError>),
     Hr(hr_screen::Message),
     Trainer(trainer_screen::Message),
+    Presenter(crate::screen::trainer::presenter::Message),
+    RoomQuiz(crate::screen::trainer::room_quiz::Message),
     /// The window moved, was resized, or is being closed.
     Window(iced::window::Event),
     /// A key nobody else handled (no text field had focus).
@@ -381,6 +392,8 @@ impl App {
             Screen::Hr(_) => (8, 0),
             Screen::Trainer(_) => (9, 0),
             Screen::Join(_) => (10, 0),
+            Screen::Presenter(..) => (11, 0),
+            Screen::RoomQuiz(..) => (12, 0),
         }
     }
 
@@ -398,6 +411,8 @@ impl App {
             Message::PinChecked(result) => self.pin_checked(result),
             Message::Hr(message) => self.update_hr(message),
             Message::Trainer(message) => self.update_trainer(message),
+            Message::Presenter(message) => self.update_presenter(message),
+            Message::RoomQuiz(message) => self.update_room_quiz(message),
             Message::KeyPressed(key, modifiers) => self.key_pressed(&key, modifiers),
             Message::Window(event) => self.window_event(event),
             Message::HomePressed if self.quiz_asks(quiz_screen::Leave::Home) => Task::none(),
@@ -1142,6 +1157,64 @@ impl App {
                 self.attempts = loaded.attempts;
                 Task::none()
             }
+            trainer_screen::Action::Present(presenter) => {
+                self.project(|desk| Screen::Presenter(presenter, desk))
+            }
+            trainer_screen::Action::RoomQuiz(quiz) => {
+                self.project(|desk| Screen::RoomQuiz(quiz, desk))
+            }
+        }
+    }
+
+    /// Puts a projector screen up, full screen, with the trainer's area kept behind it.
+    fn project(
+        &mut self,
+        screen: impl FnOnce(Box<trainer_screen::Desk>) -> Screen,
+    ) -> Task<Message> {
+        let Screen::Trainer(desk) = std::mem::replace(&mut self.screen, Screen::Home(home::Home))
+        else {
+            return Task::none();
+        };
+        self.screen = screen(desk);
+        crate::screen::trainer::presenter::enter_fullscreen()
+    }
+
+    /// Back from the projector to the trainer's area, as it was.
+    fn leave_projector(&mut self) -> Task<Message> {
+        let desk = match std::mem::replace(&mut self.screen, Screen::Home(home::Home)) {
+            Screen::Presenter(_, desk) | Screen::RoomQuiz(_, desk) => desk,
+            other => {
+                self.screen = other;
+                return Task::none();
+            }
+        };
+        self.screen = Screen::Trainer(desk);
+        crate::screen::trainer::presenter::leave_fullscreen()
+    }
+
+    fn update_presenter(
+        &mut self,
+        message: crate::screen::trainer::presenter::Message,
+    ) -> Task<Message> {
+        let Screen::Presenter(presenter, _) = &mut self.screen else {
+            return Task::none();
+        };
+        match presenter.update(message) {
+            crate::screen::trainer::presenter::Action::None => Task::none(),
+            crate::screen::trainer::presenter::Action::Leave => self.leave_projector(),
+        }
+    }
+
+    fn update_room_quiz(
+        &mut self,
+        message: crate::screen::trainer::room_quiz::Message,
+    ) -> Task<Message> {
+        let Screen::RoomQuiz(quiz, _) = &mut self.screen else {
+            return Task::none();
+        };
+        match quiz.update(message) {
+            crate::screen::trainer::room_quiz::Action::None => Task::none(),
+            crate::screen::trainer::room_quiz::Action::Leave => self.leave_projector(),
         }
     }
 
@@ -1169,6 +1242,10 @@ impl App {
             }
             Screen::Pin(_) if escape => Some(Message::Pin(pin_screen::Message::CancelPressed)),
             Screen::Trainer(desk) => desk.key(key).map(Message::Trainer),
+            Screen::Presenter(presenter, _) => {
+                presenter.key(key, modifiers).map(Message::Presenter)
+            }
+            Screen::RoomQuiz(quiz, _) => quiz.key(key, modifiers).map(Message::RoomQuiz),
             _ => None,
         };
         match message {
@@ -1179,6 +1256,12 @@ impl App {
 
     pub fn view(&self) -> Element<'_, Message> {
         let ctx = self.ctx();
+        // The projector screens are the whole window: no header, no notices.
+        match &self.screen {
+            Screen::Presenter(presenter, _) => return presenter.view(&ctx).map(Message::Presenter),
+            Screen::RoomQuiz(quiz, _) => return quiz.view(&ctx).map(Message::RoomQuiz),
+            _ => {}
+        }
         let body: Element<'_, Message> = match &self.screen {
             Screen::Profile(screen) => screen.view(&ctx, &self.learners).map(Message::Profile),
             Screen::Home(screen) => screen.view(&ctx, &self.summaries()).map(Message::Home),
@@ -1225,6 +1308,7 @@ impl App {
             Screen::Join(screen) => screen.view(&ctx).map(Message::Join),
             Screen::Hr(desk) => desk.view(&ctx).map(Message::Hr),
             Screen::Trainer(desk) => desk.view(&ctx, &self.trainer_env()).map(Message::Trainer),
+            Screen::Presenter(..) | Screen::RoomQuiz(..) => space::horizontal().into(),
         };
         let mut page = column![self.view_header(&ctx)];
         if !self.notices.is_empty() {

@@ -120,6 +120,8 @@ pub enum Message {
     ImportPicked(Option<PathBuf>),
     Imported(Result<Vec<String>, Vec<String>>, Box<Loaded>),
     ReportReady(Option<Arc<Gathered>>),
+    PresentPressed,
+    RoomQuizPressed,
     /// Save a document: the dialog first, then the file.
     ExportPressed(Document),
     ExportTo(Document, Option<PathBuf>),
@@ -140,6 +142,10 @@ pub enum Action {
     },
     /// Records were imported: the app takes the store as it now is.
     Reloaded(Box<Loaded>),
+    /// Full screen on the projector: the session's slides.
+    Present(Box<crate::screen::trainer::presenter::Presenter>),
+    /// Full screen on the projector: the room quiz.
+    RoomQuiz(Box<crate::screen::trainer::room_quiz::RoomQuiz>),
 }
 
 impl Desk {
@@ -335,6 +341,33 @@ impl Desk {
                     }
                 };
                 return Action::Run(Task::batch([to_top(), then]));
+            }
+            Message::PresentPressed => {
+                let slides = crate::training::slides(env.catalog, &page.session.modules, lang);
+                return Action::Present(Box::new(
+                    crate::screen::trainer::presenter::Presenter::new(
+                        slides,
+                        page.session.title.clone(),
+                    ),
+                ));
+            }
+            Message::RoomQuizPressed => {
+                let Some(module) = page
+                    .session
+                    .test_module()
+                    .and_then(|id| env.catalog.module(id))
+                else {
+                    return Action::None;
+                };
+                // Not the post-test's questions: the room must not see them before the test.
+                let post = page.session.form(TestPhase::Post);
+                let questions: Vec<String> = crate::training::room_questions(module)
+                    .into_iter()
+                    .filter(|id| module.question(id).is_some_and(|q| q.form != post))
+                    .collect();
+                return Action::RoomQuiz(Box::new(
+                    crate::screen::trainer::room_quiz::RoomQuiz::new(module, questions),
+                ));
             }
             Message::ReportReady(gathered) => {
                 page.busy = false;
@@ -669,6 +702,17 @@ impl SessionPage {
                     &[("modules", &modules.join(", "))]
                 )
             ),
+            row![
+                widget::primary(ctx, ctx.t("trainer-present"), Some(Message::PresentPressed)),
+                widget::secondary(
+                    ctx,
+                    ctx.t("trainer-room-quiz"),
+                    Some(Message::RoomQuizPressed)
+                ),
+            ]
+            .spacing(10)
+            .wrap(),
+            widget::muted(ctx, ctx.t("trainer-present-hint")),
         ]
         .spacing(8);
         if !session.is_open() {
