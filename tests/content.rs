@@ -176,6 +176,51 @@ fn content_avoids_known_wrong_facts() {
     }
 }
 
+/// An *angka* is a numbered point, not a paragraph: every citation with one reads "point N" in
+/// English (never "Article 1(6)", which is paragraph 6), and the English texts name articles the
+/// same way the citations render them ("Article 5(n) point 2", not "Article 5 letter n" or
+/// "Article 1 number 6").
+#[test]
+fn english_names_an_angka_as_a_point() {
+    let catalog = content::load_embedded().unwrap();
+    let mut with_angka = 0;
+    for module in &catalog.modules {
+        let lessons = module.lessons.iter().map(|l| (&l.id, &l.cites));
+        let questions = module.questions.iter().map(|q| (&q.id, &q.cites));
+        for (owner, cites) in lessons.chain(questions) {
+            for cite in cites.iter().filter(|c| c.angka.is_some()) {
+                with_angka += 1;
+                let angka = cite.angka.as_deref().unwrap();
+                let instrument = catalog.instrument(&cite.instrument);
+                let en = content::format_citation(cite, instrument, Lang::En);
+                let id = content::format_citation(cite, instrument, Lang::Id);
+                assert!(en.ends_with(&format!(" point {angka}")), "{owner}: {en}");
+                assert!(!en.contains(&format!("({angka})")), "{owner}: {en}");
+                assert!(id.ends_with(&format!(" angka {angka}")), "{owner}: {id}");
+            }
+        }
+    }
+    // The pool has them (PP 94/2021 Pasal 1 angka 6, Pasal 5 huruf n angka 1 to 7, ...).
+    assert!(with_angka >= 20, "{with_angka} citations with an angka");
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content");
+    for module in ["asn", "pilkada", "sanksi", "antikorupsi"] {
+        for entry in fs::read_dir(root.join(module).join("en")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = fs::read_to_string(&path).unwrap();
+            for (at, _) in text.match_indices("Article ") {
+                let words: Vec<&str> = text[at..].split_whitespace().take(3).collect();
+                assert!(
+                    !matches!(words.get(2), Some(&"number" | &"letter")),
+                    "{}: \"{}\"",
+                    path.display(),
+                    words.join(" ")
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn coverage_lists_articles_and_objectives() {
     let catalog = content::load_embedded().unwrap();

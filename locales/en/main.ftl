@@ -132,7 +132,7 @@ settings-data-dir-hint = Profiles, progress and quiz results are kept in this fo
 citation-pasal = Article { $pasal }
 citation-ayat = ({ $ayat })
 citation-huruf = ({ $huruf })
-citation-angka = ({ $angka })
+citation-angka = { " " }point { $angka }
 citation-penjelasan = Elucidation of { $article }
 
 ## Notices and errors
