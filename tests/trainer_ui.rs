@@ -515,7 +515,9 @@ fn every_trainer_screen_reflows_at_200_percent_in_both_languages() {
         check(&kb.app, "session list");
         kb.send(t(desk::Message::NewPressed));
         kb.type_text("Sosialisasi netralitas ASN menjelang Pilkada serentak");
-        kb.send(t(desk::Message::DraftPlace("Aula Kantor Bupati Mesuji".into())));
+        kb.send(t(desk::Message::DraftPlace(
+            "Aula Kantor Bupati Mesuji".into(),
+        )));
         kb.send(t(desk::Message::DraftTrainer(
             "Dr. Hj. Rina Wulandari, S.Sos., M.Si.".into(),
         )));
