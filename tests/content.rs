@@ -403,6 +403,80 @@ fn parallel_forms_must_cover_every_objective() {
     );
 }
 
+/// A question's review lesson ("Pelajari lagi") must cite one of the articles the question
+/// cites: the same instrument and article, the parts below it not differing. A question that
+/// sends the learner to a lesson about something else is refused, with its file and line.
+#[test]
+fn a_review_lesson_that_teaches_none_of_the_cited_articles_is_refused() {
+    // lokal-l1 teaches Pasal 24 ayat (1) huruf d; lokal-q02 now tests Pasal 9 ayat (2) only.
+    let to_pasal_9 = |dir: &Path| {
+        replace_in(
+            &dir.join("questions.ron"),
+            "form: B,\n            scenario: true,\n            cites: [(instrument: \"uu-20-2023\", pasal: Some(\"24\"), ayat: Some(\"1\"), huruf: Some(\"d\"))],",
+            "form: B,\n            scenario: true,\n            cites: [(instrument: \"uu-20-2023\", pasal: Some(\"9\"), ayat: Some(\"2\"))],",
+        );
+    };
+    let errors = refusal(to_pasal_9);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let error = &errors[0];
+    assert_eq!(error.file, "lokal/questions.ron");
+    assert_eq!(error.line, Some(15));
+    assert_eq!(
+        error.kind,
+        ContentErrorKind::ReviewLessonMismatch {
+            id: "lokal-q02".into(),
+            lesson: "lokal-l1".into(),
+        }
+    );
+    assert!(error.message(Lang::Id).contains("lokal-q02"));
+    assert!(
+        error
+            .message(Lang::En)
+            .contains("cites none of the articles")
+    );
+
+    // Another part of the same article is not taught either: ayat (1) huruf a is not huruf d.
+    let errors = refusal(|dir| {
+        replace_in(
+            &dir.join("module.ron"),
+            "huruf: Some(\"d\")",
+            "huruf: Some(\"a\")",
+        );
+    });
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .all(|e| matches!(e.kind, ContentErrorKind::ReviewLessonMismatch { .. }))
+    );
+
+    // The law alone is not enough for a question that cites one of its articles.
+    let errors = refusal(|dir| {
+        to_pasal_9(dir);
+        replace_in(
+            &dir.join("module.ron"),
+            "cites: [(instrument",
+            "cites: [(instrument: \"uu-20-2023\"), (instrument",
+        );
+        replace_in(
+            &dir.join("questions.ron"),
+            "cites: [(instrument: \"uu-20-2023\", pasal: Some(\"9\")",
+            "cites: [(instrument: \"uu-20-2023\"), (instrument: \"uu-20-2023\", pasal: Some(\"9\")",
+        );
+    });
+    assert!(errors.iter().any(|e| matches!(&e.kind, ContentErrorKind::ReviewLessonMismatch { id, .. } if id == "lokal-q02")));
+
+    // The whole article taught covers a question on one of its parts.
+    let pack = fixture_pack();
+    replace_in(
+        &pack.path().join("lokal/module.ron"),
+        ", ayat: Some(\"1\"), huruf: Some(\"d\")",
+        "",
+    );
+    let base = content::load_embedded().unwrap();
+    assert!(content::add_pack(&base, &DirFiles::new(pack.path()), "daerah").is_ok());
+}
+
 #[test]
 fn a_broken_pack_is_refused_and_the_rest_loads() {
     let data = tempfile::tempdir().unwrap();
@@ -451,6 +525,12 @@ fn questions_citing_a_replaced_instrument_are_flagged() {
         text.replacen("instrument: \"uu-20-2023\"", "instrument: \"uu-5-2014\"", 2),
     )
     .unwrap();
+    // The review lesson cites the same article, so that it still teaches what they cite.
+    replace_in(
+        &dir.join("module.ron"),
+        "instrument: \"uu-20-2023\"",
+        "instrument: \"uu-5-2014\"",
+    );
     let base = content::load_embedded().unwrap();
     let merged = content::add_pack(&base, &DirFiles::new(pack.path()), "daerah").unwrap();
     assert!(
