@@ -221,6 +221,44 @@ fn english_names_an_angka_as_a_point() {
     }
 }
 
+/// "PPK" has one expansion in each language (*Pejabat Pembina Kepegawaian*, in English the
+/// Personnel Development Official), and the first lesson explains it in a glossary.
+#[test]
+fn ppk_has_one_name_and_the_glossary_explains_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content");
+    let mut named = 0;
+    for (lang, name, heading) in [
+        ("id", "Pejabat Pembina Kepegawaian", "## Daftar istilah"),
+        ("en", "Personnel Development Official", "## Glossary"),
+    ] {
+        for module in ["asn", "pilkada", "sanksi", "antikorupsi"] {
+            for entry in fs::read_dir(root.join(module).join(lang)).unwrap() {
+                let path = entry.unwrap().path();
+                let text = fs::read_to_string(&path).unwrap();
+                assert!(!text.contains("Supervisory Official"), "{}", path.display());
+                for (at, _) in text.match_indices("(PPK") {
+                    named += 1;
+                    let before = text[..at].trim_end_matches([' ', '*']);
+                    assert!(
+                        before.ends_with(name),
+                        "{}: \"…{}(PPK\"",
+                        path.display(),
+                        &before[before.len().saturating_sub(40)..]
+                    );
+                }
+            }
+        }
+        let first = fs::read_to_string(root.join(format!("asn/{lang}/asn-l1.md"))).unwrap();
+        let glossary = &first[first.find(heading).expect("asn-l1 has a glossary")..];
+        assert!(
+            glossary.contains("**PPK**") && glossary.contains(name),
+            "{lang}"
+        );
+        assert!(glossary.contains("Pejabat Pembina Kepegawaian"), "{lang}");
+    }
+    assert!(named >= 10, "{named}");
+}
+
 #[test]
 fn coverage_lists_articles_and_objectives() {
     let catalog = content::load_embedded().unwrap();
