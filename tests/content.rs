@@ -241,9 +241,13 @@ fn ppk_has_one_name_and_the_glossary_explains_it() {
                     let before = text[..at].trim_end_matches([' ', '*']);
                     assert!(
                         before.ends_with(name),
-                        "{}: \"…{}(PPK\"",
+                        "{}: \"{}(PPK\"",
                         path.display(),
-                        &before[before.len().saturating_sub(40)..]
+                        before
+                            .char_indices()
+                            .rev()
+                            .nth(39)
+                            .map_or(before, |(i, _)| &before[i..])
                     );
                 }
             }
@@ -257,6 +261,51 @@ fn ppk_has_one_name_and_the_glossary_explains_it() {
         assert!(glossary.contains("Pejabat Pembina Kepegawaian"), "{lang}");
     }
     assert!(named >= 10, "{named}");
+}
+
+/// The two news articles are paraphrased: their sentences appear only inside quotation marks,
+/// and a lesson quotes at most one sentence. The phrases are the articles' own words that the
+/// content once used without quotation marks (or that it quotes).
+#[test]
+fn news_is_paraphrased_and_quoted_at_most_once() {
+    const ARTICLE_WORDS: &[&str] = &[
+        "berdiri di atas semua kepentingan politik",
+        "bukan hanya kewajiban hukum, tetapi juga amanah moral",
+        "memastikan pelayanan publik bebas dari intervensi politik",
+        "meningkatkan kesadaran tentang bahaya korupsi",
+        "merupakan refleksi atas penyelenggaraan Pemilu",
+        "dengan memegang teguh integritas",
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content");
+    for module in ["asn", "pilkada", "sanksi", "antikorupsi"] {
+        for entry in fs::read_dir(root.join(module).join("id")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = fs::read_to_string(&path).unwrap();
+            // What stands outside “…”.
+            let unquoted: String = text
+                .split('“')
+                .map(|part| part.split_once('”').map_or(part, |(_, after)| after))
+                .collect();
+            let unquoted = unquoted.to_lowercase();
+            for words in ARTICLE_WORDS {
+                assert!(
+                    !unquoted.contains(&words.to_lowercase()),
+                    "{} uses the article's words without quotation marks: {words}",
+                    path.display()
+                );
+            }
+        }
+        for lang in ["id", "en"] {
+            for entry in fs::read_dir(root.join(module).join(lang)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "md") {
+                    let text = fs::read_to_string(&path).unwrap();
+                    let quotes = text.lines().filter(|l| l.starts_with('>')).count();
+                    assert!(quotes <= 1, "{}: {quotes} quotations", path.display());
+                }
+            }
+        }
+    }
 }
 
 #[test]
