@@ -308,6 +308,56 @@ fn news_is_paraphrased_and_quoted_at_most_once() {
     }
 }
 
+/// UU 20/2023 names the BerAKHLAK values; what *Akuntabel* means comes from their elaboration in
+/// the code of ethics and code of conduct. A question that gives that meaning says so in its
+/// explanation, and no text attributes the meaning to the Law itself.
+#[test]
+fn the_meaning_of_a_core_value_is_attributed_to_the_code_of_ethics() {
+    let catalog = content::load_embedded().unwrap();
+    let mut found = 0;
+    for (lang, meaning, source) in [
+        (
+            Lang::Id,
+            "menyalahgunakan kewenangan jabatan",
+            "kode etik dan kode perilaku",
+        ),
+        (
+            Lang::En,
+            "abusing the authority",
+            "code of ethics and code of conduct",
+        ),
+    ] {
+        for question in catalog.modules.iter().flat_map(|m| &m.questions) {
+            let text = question.text.get(lang);
+            let all = std::iter::once(&text.stem)
+                .chain(text.options.iter().flat_map(|o| [&o.text, &o.why]))
+                .chain(std::iter::once(&text.explanation));
+            if all.into_iter().any(|t| t.contains(meaning)) {
+                found += 1;
+                assert!(text.explanation.contains(source), "{}", question.id);
+            }
+        }
+    }
+    assert!(found >= 2, "{found}");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content");
+    for wrong in [
+        "Menurut UU No. 20 Tahun 2023, nilai Akuntabel",
+        "Under Law No. 20 of 2023, the value Accountable",
+        "Akuntabel** dalam UU No. 20 Tahun 2023 mencakup",
+        "Accountable** in Law No. 20 of 2023 includes",
+    ] {
+        for module in ["asn", "antikorupsi"] {
+            for lang in ["id", "en"] {
+                for entry in fs::read_dir(root.join(module).join(lang)).unwrap() {
+                    let path = entry.unwrap().path();
+                    let text = fs::read_to_string(&path).unwrap();
+                    assert!(!text.contains(wrong), "{}: {wrong}", path.display());
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn coverage_lists_articles_and_objectives() {
     let catalog = content::load_embedded().unwrap();
