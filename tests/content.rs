@@ -358,6 +358,42 @@ fn the_meaning_of_a_core_value_is_attributed_to_the_code_of_ethics() {
     }
 }
 
+/// The Radar Lampung article on Samsudin's briefing gives only the number of his four neutrality
+/// indicators; what they are was reported by Lampung Post. Every lesson or question that speaks of
+/// the indicators cites that report.
+#[test]
+fn the_four_indicators_cite_the_report_that_lists_them() {
+    let catalog = content::load_embedded().unwrap();
+    let lists_them = |cites: &[content::Citation]| {
+        cites
+            .iter()
+            .any(|c| c.instrument == "news-lampost-samsudin-2024")
+    };
+    let mut found = 0;
+    for module in &catalog.modules {
+        for lesson in &module.lessons {
+            if lesson.body.id.to_lowercase().contains("indikator") {
+                found += 1;
+                assert!(lists_them(&lesson.cites), "{}", lesson.id);
+            }
+        }
+        for question in &module.questions {
+            let text = &question.text.id;
+            let all = std::iter::once(&text.stem)
+                .chain(text.options.iter().map(|o| &o.text))
+                .chain(std::iter::once(&text.explanation));
+            if all
+                .into_iter()
+                .any(|t| t.to_lowercase().contains("indikator"))
+            {
+                found += 1;
+                assert!(lists_them(&question.cites), "{}", question.id);
+            }
+        }
+    }
+    assert!(found >= 3, "{found}");
+}
+
 #[test]
 fn coverage_lists_articles_and_objectives() {
     let catalog = content::load_embedded().unwrap();
