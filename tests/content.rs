@@ -394,6 +394,39 @@ fn the_four_indicators_cite_the_report_that_lists_them() {
     assert!(found >= 3, "{found}");
 }
 
+/// PP 94/2021 forbids "ikut kampanye" (the SKB "ikut kegiatan kampanye") while the Home Affairs
+/// Minister and Bawaslu allow passive attendance: every lesson that teaches the ban also explains
+/// passive attendance and cites the Minister's statement, and the two Pilkada lessons point at
+/// each other.
+#[test]
+fn the_ban_on_taking_part_in_a_campaign_is_read_with_passive_attendance() {
+    let catalog = content::load_embedded().unwrap();
+    let mut found = 0;
+    for lesson in catalog.modules.iter().flat_map(|m| &m.lessons) {
+        let text = lesson.body.id.to_lowercase();
+        if text.contains("ikut kampanye") || text.contains("ikut kegiatan kampanye") {
+            found += 1;
+            assert!(lesson.body.id.contains("pasif"), "{} (id)", lesson.id);
+            assert!(lesson.body.en.contains("passive"), "{} (en)", lesson.id);
+            assert!(
+                lesson
+                    .cites
+                    .iter()
+                    .any(|c| c.instrument == "news-mendagri-kampanye-2024"),
+                "{}",
+                lesson.id
+            );
+        }
+    }
+    assert!(found >= 3, "{found}");
+    let pilkada = catalog.module("pilkada").unwrap();
+    let body = |id: &str| &pilkada.lesson(id).unwrap().body;
+    assert!(body("pilkada-l3").id.contains("**Pelajaran 4**"));
+    assert!(body("pilkada-l3").en.contains("**Lesson 4**"));
+    assert!(body("pilkada-l4").id.contains("**pelajaran 3**"));
+    assert!(body("pilkada-l4").en.contains("**lesson 3**"));
+}
+
 #[test]
 fn coverage_lists_articles_and_objectives() {
     let catalog = content::load_embedded().unwrap();
