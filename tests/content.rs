@@ -176,6 +176,257 @@ fn content_avoids_known_wrong_facts() {
     }
 }
 
+/// An *angka* is a numbered point, not a paragraph: every citation with one reads "point N" in
+/// English (never "Article 1(6)", which is paragraph 6), and the English texts name articles the
+/// same way the citations render them ("Article 5(n) point 2", not "Article 5 letter n" or
+/// "Article 1 number 6").
+#[test]
+fn english_names_an_angka_as_a_point() {
+    let catalog = content::load_embedded().unwrap();
+    let mut with_angka = 0;
+    for module in &catalog.modules {
+        let lessons = module.lessons.iter().map(|l| (&l.id, &l.cites));
+        let questions = module.questions.iter().map(|q| (&q.id, &q.cites));
+        for (owner, cites) in lessons.chain(questions) {
+            for cite in cites.iter().filter(|c| c.angka.is_some()) {
+                with_angka += 1;
+                let angka = cite.angka.as_deref().unwrap();
+                let instrument = catalog.instrument(&cite.instrument);
+                let en = content::format_citation(cite, instrument, Lang::En);
+                let id = content::format_citation(cite, instrument, Lang::Id);
+                assert!(en.ends_with(&format!(" point {angka}")), "{owner}: {en}");
+                assert!(!en.contains(&format!("({angka})")), "{owner}: {en}");
+                assert!(id.ends_with(&format!(" angka {angka}")), "{owner}: {id}");
+            }
+        }
+    }
+    // The pool has them (PP 94/2021 Pasal 1 angka 6, Pasal 5 huruf n angka 1 to 7, ...).
+    assert!(with_angka >= 20, "{with_angka} citations with an angka");
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content");
+    for module in ["asn", "pilkada", "sanksi", "antikorupsi"] {
+        for entry in fs::read_dir(root.join(module).join("en")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = fs::read_to_string(&path).unwrap();
+            for (at, _) in text.match_indices("Article ") {
+                let words: Vec<&str> = text[at..].split_whitespace().take(3).collect();
+                assert!(
+                    !matches!(words.get(2), Some(&"number" | &"letter")),
+                    "{}: \"{}\"",
+                    path.display(),
+                    words.join(" ")
+                );
+            }
+        }
+    }
+}
+
+/// "PPK" has one expansion in each language (*Pejabat Pembina Kepegawaian*, in English the
+/// Personnel Development Official), and the first lesson explains it in a glossary.
+#[test]
+fn ppk_has_one_name_and_the_glossary_explains_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content");
+    let mut named = 0;
+    for (lang, name, heading) in [
+        ("id", "Pejabat Pembina Kepegawaian", "## Daftar istilah"),
+        ("en", "Personnel Development Official", "## Glossary"),
+    ] {
+        for module in ["asn", "pilkada", "sanksi", "antikorupsi"] {
+            for entry in fs::read_dir(root.join(module).join(lang)).unwrap() {
+                let path = entry.unwrap().path();
+                let text = fs::read_to_string(&path).unwrap();
+                assert!(!text.contains("Supervisory Official"), "{}", path.display());
+                for (at, _) in text.match_indices("(PPK") {
+                    named += 1;
+                    let before = text[..at].trim_end_matches([' ', '*']);
+                    assert!(
+                        before.ends_with(name),
+                        "{}: \"{}(PPK\"",
+                        path.display(),
+                        before
+                            .char_indices()
+                            .rev()
+                            .nth(39)
+                            .map_or(before, |(i, _)| &before[i..])
+                    );
+                }
+            }
+        }
+        let first = fs::read_to_string(root.join(format!("asn/{lang}/asn-l1.md"))).unwrap();
+        let glossary = &first[first.find(heading).expect("asn-l1 has a glossary")..];
+        assert!(
+            glossary.contains("**PPK**") && glossary.contains(name),
+            "{lang}"
+        );
+        assert!(glossary.contains("Pejabat Pembina Kepegawaian"), "{lang}");
+    }
+    assert!(named >= 10, "{named}");
+}
+
+/// The two news articles are paraphrased: their sentences appear only inside quotation marks,
+/// and a lesson quotes at most one sentence. The phrases are the articles' own words that the
+/// content once used without quotation marks (or that it quotes).
+#[test]
+fn news_is_paraphrased_and_quoted_at_most_once() {
+    const ARTICLE_WORDS: &[&str] = &[
+        "berdiri di atas semua kepentingan politik",
+        "bukan hanya kewajiban hukum, tetapi juga amanah moral",
+        "memastikan pelayanan publik bebas dari intervensi politik",
+        "meningkatkan kesadaran tentang bahaya korupsi",
+        "merupakan refleksi atas penyelenggaraan Pemilu",
+        "dengan memegang teguh integritas",
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content");
+    for module in ["asn", "pilkada", "sanksi", "antikorupsi"] {
+        for entry in fs::read_dir(root.join(module).join("id")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = fs::read_to_string(&path).unwrap();
+            // What stands outside “…”.
+            let unquoted: String = text
+                .split('“')
+                .map(|part| part.split_once('”').map_or(part, |(_, after)| after))
+                .collect();
+            let unquoted = unquoted.to_lowercase();
+            for words in ARTICLE_WORDS {
+                assert!(
+                    !unquoted.contains(&words.to_lowercase()),
+                    "{} uses the article's words without quotation marks: {words}",
+                    path.display()
+                );
+            }
+        }
+        for lang in ["id", "en"] {
+            for entry in fs::read_dir(root.join(module).join(lang)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "md") {
+                    let text = fs::read_to_string(&path).unwrap();
+                    let quotes = text.lines().filter(|l| l.starts_with('>')).count();
+                    assert!(quotes <= 1, "{}: {quotes} quotations", path.display());
+                }
+            }
+        }
+    }
+}
+
+/// UU 20/2023 names the BerAKHLAK values; what *Akuntabel* means comes from their elaboration in
+/// the code of ethics and code of conduct. A question that gives that meaning says so in its
+/// explanation, and no text attributes the meaning to the Law itself.
+#[test]
+fn the_meaning_of_a_core_value_is_attributed_to_the_code_of_ethics() {
+    let catalog = content::load_embedded().unwrap();
+    let mut found = 0;
+    for (lang, meaning, source) in [
+        (
+            Lang::Id,
+            "menyalahgunakan kewenangan jabatan",
+            "kode etik dan kode perilaku",
+        ),
+        (
+            Lang::En,
+            "abusing the authority",
+            "code of ethics and code of conduct",
+        ),
+    ] {
+        for question in catalog.modules.iter().flat_map(|m| &m.questions) {
+            let text = question.text.get(lang);
+            let all = std::iter::once(&text.stem)
+                .chain(text.options.iter().flat_map(|o| [&o.text, &o.why]))
+                .chain(std::iter::once(&text.explanation));
+            if all.into_iter().any(|t| t.contains(meaning)) {
+                found += 1;
+                assert!(text.explanation.contains(source), "{}", question.id);
+            }
+        }
+    }
+    assert!(found >= 2, "{found}");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content");
+    for wrong in [
+        "Menurut UU No. 20 Tahun 2023, nilai Akuntabel",
+        "Under Law No. 20 of 2023, the value Accountable",
+        "Akuntabel** dalam UU No. 20 Tahun 2023 mencakup",
+        "Accountable** in Law No. 20 of 2023 includes",
+    ] {
+        for module in ["asn", "antikorupsi"] {
+            for lang in ["id", "en"] {
+                for entry in fs::read_dir(root.join(module).join(lang)).unwrap() {
+                    let path = entry.unwrap().path();
+                    let text = fs::read_to_string(&path).unwrap();
+                    assert!(!text.contains(wrong), "{}: {wrong}", path.display());
+                }
+            }
+        }
+    }
+}
+
+/// The Radar Lampung article on Samsudin's briefing gives only the number of his four neutrality
+/// indicators; what they are was reported by Lampung Post. Every lesson or question that speaks of
+/// the indicators cites that report.
+#[test]
+fn the_four_indicators_cite_the_report_that_lists_them() {
+    let catalog = content::load_embedded().unwrap();
+    let lists_them = |cites: &[content::Citation]| {
+        cites
+            .iter()
+            .any(|c| c.instrument == "news-lampost-samsudin-2024")
+    };
+    let mut found = 0;
+    for module in &catalog.modules {
+        for lesson in &module.lessons {
+            if lesson.body.id.to_lowercase().contains("indikator") {
+                found += 1;
+                assert!(lists_them(&lesson.cites), "{}", lesson.id);
+            }
+        }
+        for question in &module.questions {
+            let text = &question.text.id;
+            let all = std::iter::once(&text.stem)
+                .chain(text.options.iter().map(|o| &o.text))
+                .chain(std::iter::once(&text.explanation));
+            if all
+                .into_iter()
+                .any(|t| t.to_lowercase().contains("indikator"))
+            {
+                found += 1;
+                assert!(lists_them(&question.cites), "{}", question.id);
+            }
+        }
+    }
+    assert!(found >= 3, "{found}");
+}
+
+/// PP 94/2021 forbids "ikut kampanye" (the SKB "ikut kegiatan kampanye") while the Home Affairs
+/// Minister and Bawaslu allow passive attendance: every lesson that teaches the ban also explains
+/// passive attendance and cites the Minister's statement, and the two Pilkada lessons point at
+/// each other.
+#[test]
+fn the_ban_on_taking_part_in_a_campaign_is_read_with_passive_attendance() {
+    let catalog = content::load_embedded().unwrap();
+    let mut found = 0;
+    for lesson in catalog.modules.iter().flat_map(|m| &m.lessons) {
+        let text = lesson.body.id.to_lowercase();
+        if text.contains("ikut kampanye") || text.contains("ikut kegiatan kampanye") {
+            found += 1;
+            assert!(lesson.body.id.contains("pasif"), "{} (id)", lesson.id);
+            assert!(lesson.body.en.contains("passive"), "{} (en)", lesson.id);
+            assert!(
+                lesson
+                    .cites
+                    .iter()
+                    .any(|c| c.instrument == "news-mendagri-kampanye-2024"),
+                "{}",
+                lesson.id
+            );
+        }
+    }
+    assert!(found >= 3, "{found}");
+    let pilkada = catalog.module("pilkada").unwrap();
+    let body = |id: &str| &pilkada.lesson(id).unwrap().body;
+    assert!(body("pilkada-l3").id.contains("**Pelajaran 4**"));
+    assert!(body("pilkada-l3").en.contains("**Lesson 4**"));
+    assert!(body("pilkada-l4").id.contains("**pelajaran 3**"));
+    assert!(body("pilkada-l4").en.contains("**lesson 3**"));
+}
+
 #[test]
 fn coverage_lists_articles_and_objectives() {
     let catalog = content::load_embedded().unwrap();
@@ -358,6 +609,80 @@ fn parallel_forms_must_cover_every_objective() {
     );
 }
 
+/// A question's review lesson ("Pelajari lagi") must cite one of the articles the question
+/// cites: the same instrument and article, the parts below it not differing. A question that
+/// sends the learner to a lesson about something else is refused, with its file and line.
+#[test]
+fn a_review_lesson_that_teaches_none_of_the_cited_articles_is_refused() {
+    // lokal-l1 teaches Pasal 24 ayat (1) huruf d; lokal-q02 now tests Pasal 9 ayat (2) only.
+    let to_pasal_9 = |dir: &Path| {
+        replace_in(
+            &dir.join("questions.ron"),
+            "form: B,\n            scenario: true,\n            cites: [(instrument: \"uu-20-2023\", pasal: Some(\"24\"), ayat: Some(\"1\"), huruf: Some(\"d\"))],",
+            "form: B,\n            scenario: true,\n            cites: [(instrument: \"uu-20-2023\", pasal: Some(\"9\"), ayat: Some(\"2\"))],",
+        );
+    };
+    let errors = refusal(to_pasal_9);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let error = &errors[0];
+    assert_eq!(error.file, "lokal/questions.ron");
+    assert_eq!(error.line, Some(15));
+    assert_eq!(
+        error.kind,
+        ContentErrorKind::ReviewLessonMismatch {
+            id: "lokal-q02".into(),
+            lesson: "lokal-l1".into(),
+        }
+    );
+    assert!(error.message(Lang::Id).contains("lokal-q02"));
+    assert!(
+        error
+            .message(Lang::En)
+            .contains("cites none of the articles")
+    );
+
+    // Another part of the same article is not taught either: ayat (1) huruf a is not huruf d.
+    let errors = refusal(|dir| {
+        replace_in(
+            &dir.join("module.ron"),
+            "huruf: Some(\"d\")",
+            "huruf: Some(\"a\")",
+        );
+    });
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .all(|e| matches!(e.kind, ContentErrorKind::ReviewLessonMismatch { .. }))
+    );
+
+    // The law alone is not enough for a question that cites one of its articles.
+    let errors = refusal(|dir| {
+        to_pasal_9(dir);
+        replace_in(
+            &dir.join("module.ron"),
+            "cites: [(instrument",
+            "cites: [(instrument: \"uu-20-2023\"), (instrument",
+        );
+        replace_in(
+            &dir.join("questions.ron"),
+            "cites: [(instrument: \"uu-20-2023\", pasal: Some(\"9\")",
+            "cites: [(instrument: \"uu-20-2023\"), (instrument: \"uu-20-2023\", pasal: Some(\"9\")",
+        );
+    });
+    assert!(errors.iter().any(|e| matches!(&e.kind, ContentErrorKind::ReviewLessonMismatch { id, .. } if id == "lokal-q02")));
+
+    // The whole article taught covers a question on one of its parts.
+    let pack = fixture_pack();
+    replace_in(
+        &pack.path().join("lokal/module.ron"),
+        ", ayat: Some(\"1\"), huruf: Some(\"d\")",
+        "",
+    );
+    let base = content::load_embedded().unwrap();
+    assert!(content::add_pack(&base, &DirFiles::new(pack.path()), "daerah").is_ok());
+}
+
 #[test]
 fn a_broken_pack_is_refused_and_the_rest_loads() {
     let data = tempfile::tempdir().unwrap();
@@ -406,6 +731,12 @@ fn questions_citing_a_replaced_instrument_are_flagged() {
         text.replacen("instrument: \"uu-20-2023\"", "instrument: \"uu-5-2014\"", 2),
     )
     .unwrap();
+    // The review lesson cites the same article, so that it still teaches what they cite.
+    replace_in(
+        &dir.join("module.ron"),
+        "instrument: \"uu-20-2023\"",
+        "instrument: \"uu-5-2014\"",
+    );
     let base = content::load_embedded().unwrap();
     let merged = content::add_pack(&base, &DirFiles::new(pack.path()), "daerah").unwrap();
     assert!(

@@ -141,7 +141,7 @@ settings-data-dir-hint = Profiles, progress and quiz results are kept in this fo
 citation-pasal = Article { $pasal }
 citation-ayat = ({ $ayat })
 citation-huruf = ({ $huruf })
-citation-angka = ({ $angka })
+citation-angka = { " " }point { $angka }
 citation-penjelasan = Elucidation of { $article }
 
 ## Notices and errors
@@ -169,6 +169,7 @@ content-error-extra-translation = { $id } is in the { $lang } file but not in th
 content-error-option-count = question { $id } has a different number of options in { $lang }
 content-error-empty-text = { $id } has empty text in { $lang }
 content-error-lesson-untested = lesson { $id } is not tested by any question
+content-error-review-lesson = question { $id } sends the learner to lesson { $lesson } to study again, but that lesson cites none of the articles the question cites
 content-error-form-gap = objective { $id } has no question in form { $form }
 content-error-date = the date { $detail } is invalid (use YYYY-MM-DD)
 content-error-empty-module = module { $id } has no lessons or no questions

@@ -163,6 +163,7 @@ content-error-extra-translation = { $id } ada di berkas bahasa { $lang } tetapi 
 content-error-option-count = jumlah pilihan soal { $id } dalam bahasa { $lang } berbeda
 content-error-empty-text = { $id } memiliki teks kosong dalam bahasa { $lang }
 content-error-lesson-untested = materi { $id } tidak diuji oleh soal mana pun
+content-error-review-lesson = soal { $id } mengarahkan ke materi { $lesson } untuk dipelajari lagi, tetapi materi itu tidak mengutip satu pun pasal yang dikutip soal
 content-error-form-gap = tujuan { $id } tidak memiliki soal di paket { $form }
 content-error-date = tanggal { $detail } tidak sah (harus YYYY-MM-DD)
 content-error-empty-module = modul { $id } tidak memiliki materi atau soal

@@ -48,6 +48,10 @@ impl Citation {
 
 /// Renders a citation in the user's language, e.g. "UU No. 20 Tahun 2023, Pasal 24 ayat (1)
 /// huruf d" or "Law No. 20 of 2023, Article 24(1)(d)".
+///
+/// In English an *ayat* (paragraph) and a *huruf* (letter) are bracketed, as English legal text
+/// writes them, but an *angka* (a numbered point) is written out as "point N": "Pasal 1 angka 6"
+/// is "Article 1 point 6", never "Article 1(6)", which would read as paragraph 6.
 pub fn format_citation(citation: &Citation, instrument: Option<&Instrument>, lang: Lang) -> String {
     let name = instrument_name(citation, instrument, lang);
     match format_article(citation, lang) {
@@ -106,17 +110,21 @@ pub(crate) mod tests {
     use crate::content::model::InstrumentKind;
     use crate::lang::PerLang;
 
-    pub(crate) fn uu20() -> Instrument {
+    fn law(id: &str, short_id: &str, short_en: &str) -> Instrument {
         Instrument {
-            id: "uu-20-2023".into(),
+            id: id.into(),
             kind: InstrumentKind::Law,
             short: PerLang {
-                id: "UU No. 20 Tahun 2023".into(),
-                en: "Law No. 20 of 2023".into(),
+                id: short_id.into(),
+                en: short_en.into(),
             },
             title: PerLang::default(),
             replaced_by: None,
         }
+    }
+
+    pub(crate) fn uu20() -> Instrument {
+        law("uu-20-2023", "UU No. 20 Tahun 2023", "Law No. 20 of 2023")
     }
 
     fn cite(pasal: Option<&str>, ayat: Option<&str>, huruf: Option<&str>) -> Citation {
@@ -141,6 +149,53 @@ pub(crate) mod tests {
             format_citation(&c, Some(&uu20()), Lang::En),
             "Law No. 20 of 2023, Article 24(1)(d)"
         );
+    }
+
+    fn pp94() -> Instrument {
+        law(
+            "pp-94-2021",
+            "PP No. 94 Tahun 2021",
+            "Government Regulation No. 94 of 2021",
+        )
+    }
+
+    #[test]
+    fn angka_is_a_point_not_a_paragraph() {
+        // (pasal, ayat, huruf, angka, Indonesian, English); the last only shows the shape of an
+        // ayat next to an angka, it is no real citation.
+        let cases = [
+            ("1", None, None, "6", "Pasal 1 angka 6", "Article 1 point 6"),
+            (
+                "5",
+                None,
+                Some("n"),
+                "4",
+                "Pasal 5 huruf n angka 4",
+                "Article 5(n) point 4",
+            ),
+            (
+                "2",
+                Some("3"),
+                None,
+                "1",
+                "Pasal 2 ayat (3) angka 1",
+                "Article 2(3) point 1",
+            ),
+        ];
+        let pp94 = pp94();
+        for (pasal, ayat, huruf, angka, id, en) in cases {
+            let mut c = cite(Some(pasal), ayat, huruf);
+            c.instrument = pp94.id.clone();
+            c.angka = Some(angka.into());
+            assert_eq!(
+                format_citation(&c, Some(&pp94), Lang::Id),
+                format!("PP No. 94 Tahun 2021, {id}")
+            );
+            assert_eq!(
+                format_citation(&c, Some(&pp94), Lang::En),
+                format!("Government Regulation No. 94 of 2021, {en}")
+            );
+        }
     }
 
     #[test]

@@ -54,6 +54,10 @@ pub enum ContentErrorKind {
     EmptyText { id: String, lang: &'static str },
     #[error("lesson {0} is not tested by any question")]
     LessonUntested(String),
+    #[error(
+        "question {id}: its review lesson {lesson} cites none of the articles the question cites"
+    )]
+    ReviewLessonMismatch { id: String, lesson: String },
     #[error("objective {objective} has no question in form {form}")]
     FormGap {
         objective: String,
@@ -359,6 +363,10 @@ impl ContentErrorKind {
                 vec![("id", id.clone()), ("lang", (*lang).to_string())],
             ),
             K::LessonUntested(id) => ("content-error-lesson-untested", vec![("id", id.clone())]),
+            K::ReviewLessonMismatch { id, lesson } => (
+                "content-error-review-lesson",
+                vec![("id", id.clone()), ("lesson", lesson.clone())],
+            ),
             K::FormGap { objective, form } => (
                 "content-error-form-gap",
                 vec![("id", objective.clone()), ("form", (*form).to_string())],

@@ -1,14 +1,15 @@
 //! Rules a content tree must meet before the app will teach from it: unique, well-formed ids,
 //! a valid and unambiguous answer key, a citation on every question and lesson, resolvable
-//! references, both locales complete, every lesson tested, parallel forms A and B for every
-//! objective, numbers in range, texts within their caps, and lesson bodies without links,
-//! images or HTML.
+//! references, both locales complete, every lesson tested, every question's review lesson
+//! citing one of the articles the question cites, parallel forms A and B for every objective,
+//! numbers in range, texts within their caps, and lesson bodies without links, images or HTML.
 //!
 //! Every rule is one pass over the module with hash lookups, so the check stays linear in the
 //! size of the pack, and it stops once [`limits::ERRORS`] errors are found.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use crate::content::Citation;
 use crate::content::error::{ContentError, ContentErrorKind as K, Counted, Field, Markup, line_of};
 use crate::content::files::ContentFiles;
 use crate::content::limits;
@@ -127,7 +128,11 @@ pub(super) fn validate(
                 .read(&format!("{}/questions.ron", module.id))
                 .and_then(Result::ok)
                 .unwrap_or_default(),
-            lessons: module.lessons.iter().map(|l| l.id.as_str()).collect(),
+            lessons: module
+                .lessons
+                .iter()
+                .map(|l| (l.id.as_str(), l.cites.as_slice()))
+                .collect(),
             objectives: module.objectives.iter().map(|o| o.id.as_str()).collect(),
         };
         check.run();
@@ -175,7 +180,8 @@ struct ModuleCheck<'a> {
     errors: &'a mut Vec<ContentError>,
     module_text: String,
     questions_text: String,
-    lessons: HashSet<&'a str>,
+    /// Each lesson's id and its citations ("Dasar hukum").
+    lessons: HashMap<&'a str, &'a [Citation]>,
     objectives: HashSet<&'a str>,
 }
 
@@ -554,8 +560,8 @@ impl<'a> ModuleCheck<'a> {
             }
             let id = question.id.as_str();
             self.check_citations(id, &question.cites, true);
-            if !self.lessons.contains(question.lesson.as_str()) {
-                self.at_question(
+            match self.lessons.get(question.lesson.as_str()) {
+                None => self.at_question(
                     id,
                     K::UnknownReference {
                         what: "question",
@@ -563,7 +569,17 @@ impl<'a> ModuleCheck<'a> {
                         target: "lesson",
                         reference: question.lesson.clone(),
                     },
-                );
+                ),
+                Some(taught) if checkable(&question.cites) && !teaches(taught, &question.cites) => {
+                    self.at_question(
+                        id,
+                        K::ReviewLessonMismatch {
+                            id: id.to_owned(),
+                            lesson: question.lesson.clone(),
+                        },
+                    );
+                }
+                Some(_) => {}
             }
             if !self.objectives.contains(question.objective.as_str()) {
                 self.at_question(
@@ -671,6 +687,48 @@ impl<'a> ModuleCheck<'a> {
     }
 }
 
+/// A question's citations are compared with its lesson's only when they are there and within
+/// their cap (both are reported on their own otherwise).
+fn checkable(cites: &[Citation]) -> bool {
+    !cites.is_empty() && cites.len() <= limits::CITATIONS
+}
+
+/// Whether a lesson whose "Dasar hukum" is `lesson` teaches what a question citing `question`
+/// tests: the lesson cites at least one of the question's articles (see FORMAT.md, "The review
+/// lesson").
+///
+/// Only citations are compared (the data has nothing finer): the same instrument and the same
+/// `pasal`, an elucidation only with an elucidation, and `ayat`, `huruf` and `angka` equal
+/// wherever both name one, so that the two point at overlapping text (Pasal 5 huruf n covers
+/// Pasal 5 huruf n angka 3; Pasal 8 ayat (1) does not cover Pasal 8 ayat (3)). An instrument
+/// cited alone (no article verified) matches only the same instrument cited alone, and a
+/// question's instrument-alone citation counts only when the question cites no article of that
+/// instrument: beside "UU 20/2023 Pasal 52" it names no place to look up, and any lesson that
+/// names the law at all would pass on it.
+pub(super) fn teaches(lesson: &[Citation], question: &[Citation]) -> bool {
+    let tested = question.iter().filter(|cite| {
+        cite.pasal.is_some()
+            || !question
+                .iter()
+                .any(|other| other.instrument == cite.instrument && other.pasal.is_some())
+    });
+    let overlap = |taught: &Citation, tested: &Citation| {
+        let agree = |a: &Option<String>, b: &Option<String>| match (a, b) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        taught.instrument == tested.instrument
+            && taught.pasal == tested.pasal
+            && taught.penjelasan == tested.penjelasan
+            && agree(&taught.ayat, &tested.ayat)
+            && agree(&taught.huruf, &tested.huruf)
+            && agree(&taught.angka, &tested.angka)
+    };
+    tested
+        .into_iter()
+        .any(|tested| lesson.iter().any(|taught| overlap(taught, tested)))
+}
+
 /// The first link, image or piece of raw HTML in a Markdown body, with its 1-based line.
 ///
 /// Deliberately stricter than Markdown: lesson bodies need none of these, so anything that
@@ -764,6 +822,105 @@ mod tests {
         for (body, expected) in cases {
             assert_eq!(forbidden_markup(body), *expected, "{body}");
         }
+    }
+
+    /// Citations written "instrument pasal ayat huruf angka", parts left out from the end or
+    /// written `-`, several joined by `;`: "uu-20-2023 52 3 j; skb-netralitas-2022".
+    fn cites(text: &str) -> Vec<Citation> {
+        let cite = |one: &str| {
+            let mut parts = one.split_whitespace();
+            let instrument = parts.next().unwrap().to_owned();
+            let mut next = || parts.next().filter(|p| *p != "-").map(str::to_owned);
+            Citation {
+                instrument,
+                pasal: next(),
+                ayat: next(),
+                huruf: next(),
+                angka: next(),
+                penjelasan: false,
+            }
+        };
+        text.split(';').map(cite).collect()
+    }
+
+    #[test]
+    fn a_lesson_teaches_a_question_that_cites_an_overlapping_article() {
+        // (what, the lesson's citations, the question's citations, taught)
+        let cases = [
+            ("same article", "uu-20-2023 52 4", "uu-20-2023 52 4", true),
+            (
+                "lesson broader",
+                "pp-94-2021 5 - n",
+                "pp-94-2021 5 - n 3",
+                true,
+            ),
+            (
+                "lesson narrower",
+                "uu-20-2023 24 1 d",
+                "uu-20-2023 24",
+                true,
+            ),
+            ("other ayat", "uu-20-2023 8 1", "uu-20-2023 8 3", false),
+            (
+                "other angka",
+                "pp-94-2021 5 - n 2",
+                "pp-94-2021 5 - n 3",
+                false,
+            ),
+            ("other pasal", "uu-20-2023 9 2", "uu-20-2023 52 4", false),
+            ("other instrument", "uu-5-2014 24", "uu-20-2023 24", false),
+            (
+                "both alone",
+                "skb-netralitas-2022",
+                "skb-netralitas-2022",
+                true,
+            ),
+            (
+                "law alone teaches no article",
+                "uu-20-2023",
+                "uu-20-2023 52 4",
+                false,
+            ),
+            (
+                "an article teaches no law alone",
+                "uu-20-2023 8",
+                "uu-20-2023",
+                false,
+            ),
+            // asn-q17 as it was: "UU 20/2023" beside its own Pasal 52 is no match for a lesson
+            // that cites the law alone and other articles.
+            (
+                "alone beside an article of the same law",
+                "uu-20-2023; uu-20-2023 8",
+                "uu-20-2023; uu-20-2023 52 3 j; uu-20-2023 52 4",
+                false,
+            ),
+            // A source without article numbers still counts beside another law's article.
+            (
+                "alone beside another law",
+                "skb-netralitas-2022",
+                "skb-netralitas-2022; pp-94-2021 5 - n 3",
+                true,
+            ),
+            (
+                "one is enough",
+                "uu-20-2023 9 2",
+                "uu-20-2023 24 1 d; uu-20-2023 9 2",
+                true,
+            ),
+        ];
+        for (name, lesson, question, expected) in cases {
+            assert_eq!(
+                teaches(&cites(lesson), &cites(question)),
+                expected,
+                "{name}"
+            );
+        }
+        let body = cites("uu-tipikor 12B");
+        let mut elucidation = body.clone();
+        elucidation[0].penjelasan = true;
+        assert!(teaches(&elucidation, &elucidation));
+        assert!(!teaches(&body, &elucidation));
     }
 
     #[test]
