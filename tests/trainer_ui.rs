@@ -149,6 +149,54 @@ fn a_session_runs_from_attendance_to_hot_seat_tests_and_survives_a_restart() {
     assert_eq!(on_disk.sessions[0].present_count(), 2);
     let token = session.token.clone();
 
+    // Presenter mode on the projector: the clicker's keys, then Escape back to the session.
+    kb.send(t(desk::Message::PresentPressed));
+    let Screen::Presenter(presenter, _) = kb.app.screen() else {
+        panic!("presenter mode is on")
+    };
+    let slides = presenter.len();
+    assert!(slides > 10);
+    assert!(
+        !shows(&kb.app, "Pengaturan"),
+        "no app header on the projector"
+    );
+    for _ in 0..3 {
+        kb.tap(Named::PageDown);
+    }
+    kb.tap(Named::Space);
+    kb.tap(Named::PageUp);
+    let Screen::Presenter(presenter, _) = kb.app.screen() else {
+        panic!("still presenting")
+    };
+    assert_eq!(presenter.index(), 3);
+    assert!(harness::shows_containing(&kb.app, &format!("4 / {slides}")));
+    kb.tap(Named::End);
+    let Screen::Presenter(presenter, _) = kb.app.screen() else {
+        panic!("still presenting")
+    };
+    assert_eq!(presenter.index(), slides - 1);
+    kb.tap(Named::Escape);
+    assert_eq!(
+        trainer(&kb.app).session().unwrap().present_count(),
+        2,
+        "back on the same session"
+    );
+    // The room quiz shows no question of the post-test's form.
+    kb.send(t(desk::Message::RoomQuizPressed));
+    let Screen::RoomQuiz(quiz, _) = kb.app.screen() else {
+        panic!("the room quiz is on")
+    };
+    let catalog = latih_asn::content::load_embedded().unwrap();
+    let tested = catalog.module(quiz.module()).unwrap();
+    assert!(!quiz.questions().is_empty());
+    assert!(
+        quiz.questions()
+            .iter()
+            .all(|id| tested.question(id).unwrap().form != Form::B)
+    );
+    kb.tap(Named::Escape);
+    assert!(matches!(kb.app.screen(), Screen::Trainer(_)));
+
     // The pre-test in the hot seat, for two people one after another.
     kb.send(t(desk::Message::TabPicked(Tab::Tests)));
     assert_shows(&kb.app, "0 peserta sudah mengerjakan (terdaftar 2).");
@@ -204,7 +252,6 @@ fn a_session_runs_from_attendance_to_hot_seat_tests_and_survives_a_restart() {
     // the session set (pre A, post B).
     let store = Store::existing(dir.path());
     let loaded = store.load();
-    let catalog = latih_asn::content::load_embedded().unwrap();
     let module = catalog
         .module(&trainer(&kb.app).session().unwrap().modules[0])
         .unwrap();
