@@ -30,11 +30,21 @@ impl Lang {
     }
 
     /// The language to start in when the user has not chosen one: English only when the
-    /// system locale is English, Indonesian otherwise (the app is for Indonesian offices).
+    /// system locale is English outside Indonesia, Indonesian otherwise (the app is for
+    /// Indonesian offices, where Windows is often installed in English with the region set to
+    /// Indonesia: `en-ID` starts in Bahasa Indonesia).
     pub fn from_system_locale(locale: Option<&str>) -> Lang {
-        match locale {
-            Some(locale) if locale.to_ascii_lowercase().starts_with("en") => Lang::En,
-            _ => Lang::Id,
+        let Some(locale) = locale else {
+            return Lang::Id;
+        };
+        let locale = locale.to_ascii_lowercase().replace('_', "-");
+        let mut parts = locale.split(['-', '.', '@']);
+        let language = parts.next().unwrap_or_default();
+        let in_indonesia = parts.any(|part| part == "id");
+        if language == "en" && !in_indonesia {
+            Lang::En
+        } else {
+            Lang::Id
         }
     }
 }
@@ -66,6 +76,10 @@ mod tests {
         assert_eq!(Lang::from_system_locale(Some("id-ID")), Lang::Id);
         assert_eq!(Lang::from_system_locale(Some("de-DE")), Lang::Id);
         assert_eq!(Lang::from_system_locale(None), Lang::Id);
+        // English Windows in Indonesia.
+        assert_eq!(Lang::from_system_locale(Some("en-ID")), Lang::Id);
+        assert_eq!(Lang::from_system_locale(Some("en_ID.UTF-8")), Lang::Id);
+        assert_eq!(Lang::from_system_locale(Some("en_US.UTF-8")), Lang::En);
     }
 
     #[test]
