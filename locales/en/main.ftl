@@ -29,7 +29,8 @@ profile-save = Save profile
 profile-error-name = Full name is required.
 profile-error-unit = Work unit is required.
 profile-error-instansi = Agency is required.
-profile-error-duplicate = A profile with this NIP already exists. Pick it from the list.
+profile-error-nip = The NIP is required. If you have no NIP, tick the box above.
+profile-error-duplicate = A profile with this NIP already exists on this computer.
 
 nip-error-length = { $count ->
     [one] A NIP has 18 digits; you typed { $count } digit.

@@ -29,7 +29,8 @@ profile-save = Simpan profil
 profile-error-name = Nama lengkap wajib diisi.
 profile-error-unit = Unit kerja wajib diisi.
 profile-error-instansi = Instansi wajib diisi.
-profile-error-duplicate = Sudah ada profil dengan NIP ini. Pilih profil tersebut dari daftar.
+profile-error-nip = NIP wajib diisi. Jika Anda tidak memiliki NIP, centang kotak di atas.
+profile-error-duplicate = Sudah ada profil dengan NIP ini di komputer ini.
 
 nip-error-length = NIP harus 18 angka; yang diketik { $count } angka.
 nip-error-digits = NIP hanya boleh berisi angka (spasi boleh).
