@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 use iced::keyboard::{self, Key};
 use iced::widget::{button, column, container, row, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task, Theme};
@@ -159,13 +159,20 @@ impl App {
             .map(|p| problem_notice(p, lang))
             .collect();
         all_notices.extend(notices);
-        let learner = settings
-            .last_learner
-            .filter(|id| loaded.learners.iter().any(|l| l.id == *id));
+        // On a shared PC with several profiles, each person picks their own.
+        let learner = crate::records::profiles::opened_at_start(
+            &loaded.learners,
+            &settings.hidden_learners,
+            settings.last_learner,
+        );
         let screen = if learner.is_some() {
             Screen::Home(home::Home)
         } else {
-            Screen::Profile(profile::Profile::new(!loaded.learners.is_empty()))
+            Screen::Profile(profile::Profile::new(
+                crate::records::profiles::listed(&loaded.learners, &settings.hidden_learners)
+                    .next()
+                    .is_some(),
+            ))
         };
         let theme = theme::iced_theme(settings.theme);
         let fingerprint = loaded
@@ -205,6 +212,15 @@ impl App {
                 .collect(),
             None => Vec::new(),
         };
+    }
+
+    /// What runs once the window is open: the first page's focus (on the first start, the
+    /// name field of the profile form, so typing goes there).
+    pub fn start(&self) -> Task<Message> {
+        match &self.screen {
+            Screen::Profile(screen) => screen.opened().map(Message::Profile),
+            _ => Task::none(),
+        }
     }
 
     pub fn lang(&self) -> Lang {
@@ -381,7 +397,7 @@ impl App {
     /// Which page is shown, to notice when it changes.
     fn screen_tag(&self) -> (u8, usize) {
         match &self.screen {
-            Screen::Profile(_) => (0, 0),
+            Screen::Profile(screen) => (0, screen.page()),
             Screen::Home(_) => (1, 0),
             Screen::Module(_) => (2, 0),
             Screen::Lesson(reader) => (3, reader.index),
@@ -425,8 +441,7 @@ impl App {
             Message::HomePressed => self.go_home(),
             Message::SwitchProfilePressed => {
                 self.suspended_quiz = None;
-                self.screen = Screen::Profile(profile::Profile::new(!self.learners.is_empty()));
-                Task::none()
+                self.open_profiles()
             }
             Message::SettingsPressed => {
                 self.screen = Screen::Settings(settings_screen::SettingsScreen::new(
@@ -555,44 +570,91 @@ impl App {
 
     fn go_home(&mut self) -> Task<Message> {
         self.suspended_quiz = None;
-        self.screen = if self.learner.is_some() {
-            Screen::Home(home::Home)
+        if self.learner.is_some() {
+            self.screen = Screen::Home(home::Home);
+            Task::none()
         } else {
-            Screen::Profile(profile::Profile::new(!self.learners.is_empty()))
-        };
-        Task::none()
+            self.open_profiles()
+        }
+    }
+
+    /// The profile pages: the list, or the form when nobody is on this PC's list.
+    fn open_profiles(&mut self) -> Task<Message> {
+        let listed =
+            crate::records::profiles::listed(&self.learners, &self.settings.hidden_learners)
+                .next()
+                .is_some();
+        let screen = profile::Profile::new(listed);
+        let opened = screen.opened().map(Message::Profile);
+        self.screen = Screen::Profile(screen);
+        opened
     }
 
     fn update_profile(&mut self, message: profile::Message) -> Task<Message> {
+        let env = profile::Env::now(&self.learners, &self.settings.hidden_learners);
         let Screen::Profile(screen) = &mut self.screen else {
             return Task::none();
         };
-        match screen.update(
-            message,
-            &self.learners,
-            Local::now().date_naive(),
-            Utc::now(),
-        ) {
+        match screen.update(message, &env) {
             profile::Action::None => Task::none(),
+            profile::Action::Run(task) => task.map(Message::Profile),
+            profile::Action::Revise { learner, home } => {
+                // A new revision, signed when saved; attempts keep the profile they signed.
+                let save = self.save_learner(learner);
+                if home {
+                    Task::batch([save, self.go_home()])
+                } else {
+                    save
+                }
+            }
+            profile::Action::Remove(id) => {
+                let opened = screen.opened().map(Message::Profile);
+                // Off this PC's list only: the profile's files and attempts stay for HR.
+                if !self.settings.hidden_learners.contains(&id) {
+                    self.settings.hidden_learners.push(id);
+                }
+                if self.learner == Some(id) {
+                    self.learner = None;
+                    self.load_unfinished();
+                }
+                if self.settings.last_learner == Some(id) {
+                    self.settings.last_learner = None;
+                }
+                Task::batch([self.save_settings(), opened])
+            }
+            profile::Action::Restore(id) => {
+                self.settings.hidden_learners.retain(|hidden| *hidden != id);
+                self.save_settings()
+            }
+            profile::Action::Home => self.go_home(),
             profile::Action::Create(learner) => {
                 let id = learner.id;
-                self.learners.push(learner.clone());
-                self.learners
-                    .sort_by_key(|learner| learner.name.to_lowercase());
-                let store = self.store.clone();
-                let save = Task::perform(
-                    async move { store.save_learner(&learner).map(|_signed| ()) },
-                    Message::Saved,
-                );
+                let save = self.save_learner(learner);
                 Task::batch([save, self.pick_learner(id)])
             }
             profile::Action::Pick(id) => self.pick_learner(id),
         }
     }
 
+    /// Keeps a new profile, or a profile's new revision, and saves it signed.
+    fn save_learner(&mut self, learner: Learner) -> Task<Message> {
+        match self.learners.iter_mut().find(|l| l.id == learner.id) {
+            Some(slot) => *slot = learner.clone(),
+            None => self.learners.push(learner.clone()),
+        }
+        self.learners
+            .sort_by_key(|learner| learner.name.to_lowercase());
+        let store = self.store.clone();
+        Task::perform(
+            async move { store.save_learner(&learner).map(|_signed| ()) },
+            Message::Saved,
+        )
+    }
+
     fn pick_learner(&mut self, id: Uuid) -> Task<Message> {
         self.learner = Some(id);
         self.load_unfinished();
+        self.settings.hidden_learners.retain(|hidden| *hidden != id);
         self.screen = Screen::Home(home::Home);
         self.settings.last_learner = Some(id);
         self.save_settings()
@@ -621,6 +683,15 @@ impl App {
             home::Action::JoinSession => {
                 self.screen = Screen::Join(join::JoinScreen::default());
                 iced::widget::operation::focus(join::CODE_FIELD)
+            }
+            home::Action::EditProfile => {
+                let Some(learner) = self.current_learner() else {
+                    return Task::none();
+                };
+                let screen = profile::Profile::edit(learner, true);
+                let opened = screen.opened().map(Message::Profile);
+                self.screen = Screen::Profile(screen);
+                opened
             }
         }
     }
@@ -1263,7 +1334,12 @@ impl App {
             _ => {}
         }
         let body: Element<'_, Message> = match &self.screen {
-            Screen::Profile(screen) => screen.view(&ctx, &self.learners).map(Message::Profile),
+            Screen::Profile(screen) => screen
+                .view(
+                    &ctx,
+                    &profile::Env::now(&self.learners, &self.settings.hidden_learners),
+                )
+                .map(Message::Profile),
             Screen::Home(screen) => screen.view(&ctx, &self.summaries()).map(Message::Home),
             Screen::Module(screen) => match self.catalog.module(&screen.module) {
                 Some(module) => screen

@@ -162,10 +162,14 @@ fn run_gui(data_dir: PathBuf, flag_lang: Option<Lang>, system_lang: Lang) -> Exi
     let scale = f32::from(loaded.settings.text_scale) / 100.0;
     let app = std::sync::Mutex::new(Some(App::new(store, loaded, catalog, system_lang, notices)));
     let boot = move || {
-        app.lock()
+        let app = app
+            .lock()
             .ok()
             .and_then(|mut slot| slot.take())
-            .expect("iced boots the application once")
+            .expect("iced boots the application once");
+        // Runs once the window is open (e.g. the first profile form's name field takes focus).
+        let start = app.start();
+        (app, start)
     };
     let mut application = iced::application(boot, App::update, App::view)
         .title(App::title)

@@ -34,9 +34,14 @@ pub struct Settings {
     /// Text size in percent, 100 to 200.
     #[serde(default = "default_scale")]
     pub text_scale: u16,
-    /// The profile used last, opened directly on the next start.
+    /// The profile used last, opened directly on the next start when it is the only one on
+    /// this PC's list.
     #[serde(default)]
     pub last_learner: Option<Uuid>,
+    /// Profiles taken off this PC's list. Their files and attempts stay on disk and in
+    /// bundles; only the list on this PC leaves them out (see `records::profiles`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden_learners: Vec<Uuid>,
     /// Window size and position when the app was last closed.
     #[serde(default)]
     pub window: Option<WindowPlacement>,
@@ -89,6 +94,7 @@ impl Default for Settings {
             theme: ThemeChoice::default(),
             text_scale: 100,
             last_learner: None,
+            hidden_learners: Vec::new(),
             window: None,
         }
     }
@@ -99,6 +105,8 @@ impl Settings {
     pub fn sanitized(mut self) -> Self {
         self.text_scale = self.text_scale.clamp(100, 200);
         self.window = self.window.map(WindowPlacement::sanitized);
+        self.hidden_learners.sort_unstable();
+        self.hidden_learners.dedup();
         self.version = SETTINGS_VERSION;
         self
     }
@@ -135,5 +143,14 @@ mod tests {
             ..Settings::default()
         };
         assert_eq!(settings.sanitized().text_scale, 100);
+    }
+
+    #[test]
+    fn settings_without_a_hidden_list_still_load_and_write_the_same() {
+        let old = "(version: 1, theme: Dark, text_scale: 150)";
+        let settings: Settings = ron::from_str(old).unwrap();
+        assert!(settings.hidden_learners.is_empty());
+        let written = ron::to_string(&settings).unwrap();
+        assert!(!written.contains("hidden_learners"), "{written}");
     }
 }

@@ -17,14 +17,15 @@ fn the_learner_path_works_without_a_mouse() {
     let dir = tempfile::tempdir().unwrap();
     let mut kb = Keyboard::new(open(dir.path(), Lang::Id));
 
-    // Profile form. Tab order follows reading order: the header's "Pengaturan", then the fields.
-    kb.tab(2);
+    // Profile form: the name field has the focus from the start; Tab follows reading order
+    // (past the "no NIP" checkbox to the NIP), Enter moves on to the next field and saves in
+    // the last one.
     kb.type_text("Siti Aminah");
-    kb.tab(2); // past the "no NIP" checkbox
+    kb.tab(2);
     kb.type_text("198001012005012001");
-    kb.tab(1);
+    kb.tap(Named::Enter);
     kb.type_text("Bagian Umum");
-    kb.tab(1);
+    kb.tap(Named::Enter);
     kb.type_text("Pemkab Mesuji");
     kb.tap(Named::Enter);
     assert_eq!(
@@ -33,8 +34,8 @@ fn the_learner_path_works_without_a_mouse() {
     );
     assert_shows(&kb.app, "Selamat datang, Siti Aminah");
 
-    // Home: three header buttons, then the first module card.
-    kb.tab(4);
+    // Home: three header buttons, "Ubah data profil", then the first module card.
+    kb.tab(5);
     kb.tap(Named::Enter);
     assert!(matches!(kb.app.screen(), Screen::Module(_)));
 
@@ -64,7 +65,6 @@ fn the_learner_path_works_without_a_mouse() {
 fn space_chooses_the_focused_answer_and_enter_confirms() {
     let dir = tempfile::tempdir().unwrap();
     let mut kb = Keyboard::new(open(dir.path(), Lang::Id));
-    kb.tab(2);
     kb.type_text("Budi");
     kb.tab(1);
     kb.tap(Named::Space); // tick "no NIP"

@@ -29,7 +29,27 @@ profile-save = Save profile
 profile-error-name = Full name is required.
 profile-error-unit = Work unit is required.
 profile-error-instansi = Agency is required.
-profile-error-duplicate = A profile with this NIP already exists. Pick it from the list.
+profile-error-nip = The NIP is required. If you have no NIP, tick the box above.
+profile-error-duplicate = A profile with this NIP already exists on this computer.
+profile-duplicate-named = This NIP already belongs to the profile of { $name } on this computer. If that is your profile, use it.
+profile-duplicate-other = This NIP already belongs to another profile on this computer ({ $name }). Check the NIP you typed.
+profile-use-existing = Use that profile
+profile-edit = Edit details
+profile-edit-title = Edit profile details
+profile-edit-hint = Correct the name, NIP, work unit or agency. Quizzes already finished stay recorded with the details they were taken under.
+profile-save-changes = Save changes
+profile-remove = Remove from list
+profile-remove-title = Remove this profile from the list?
+profile-remove-body = This profile will no longer appear in this computer's list. Its learning records and quiz results are not deleted: they stay on this computer and are still sent to the personnel office.
+profile-remove-undo = The profile can be put back on the list at any time.
+profile-remove-confirm = Yes, remove from the list
+profile-hidden-show = { $count ->
+    [one] Show the profile removed from the list
+   *[other] Show the { $count } profiles removed from the list
+}
+profile-hidden-hide = Hide the profiles removed from the list
+profile-hidden-hint = These profiles are not on the list, but their records are kept.
+profile-restore = Put back on the list
 
 nip-error-length = { $count ->
     [one] A NIP has 18 digits; you typed { $count } digit.
@@ -45,6 +65,7 @@ nip-error-sequence = The last three digits of the NIP (sequence number) cannot b
 ## Home
 home-greeting = Welcome, { $name }
 home-hint = Pick a module. Read the lessons, try the practice quiz, then take the final test to pass.
+home-edit-profile = Edit profile details
 home-lessons-read = { $read } of { $total } lessons read
 home-best-score = Best test score: { $score }%
 home-no-score = No test taken yet

@@ -43,12 +43,16 @@ impl Keyboard {
             None,
         ))
         .expect("headless renderer");
-        Self {
+        let mut keyboard = Self {
             app,
             cache: Some(Cache::default()),
             renderer,
             size: Size::new(1366.0, 4000.0),
-        }
+        };
+        // What the runtime runs once the window is open (the first page's focus).
+        let start = keyboard.app.start();
+        keyboard.run(start);
+        keyboard
     }
 
     /// The same, in a window of a real size (for scrolling).
@@ -70,8 +74,8 @@ impl Keyboard {
         self.with_ui(|ui, renderer| ui.operate(renderer, &mut operation));
     }
 
-    /// The page's visible band (top, bottom) and where the container with `id` starts and
-    /// ends, all in content coordinates.
+    /// The page's visible band (top, bottom) and where the container (or text field) with `id`
+    /// starts and ends, all in content coordinates.
     pub fn band_and(&mut self, id: &'static str) -> ((f32, f32), Option<(f32, f32)>) {
         struct Find {
             id: iced::advanced::widget::Id,
@@ -93,6 +97,15 @@ impl Keyboard {
                 if id == Some(&self.id) {
                     self.found = Some(bounds);
                 }
+            }
+            // A text field by its id, too.
+            fn focusable(
+                &mut self,
+                id: Option<&iced::advanced::widget::Id>,
+                bounds: iced::Rectangle,
+                _state: &mut dyn iced::advanced::widget::operation::Focusable,
+            ) {
+                self.container(id, bounds);
             }
             fn scrollable(
                 &mut self,
@@ -239,6 +252,12 @@ impl Keyboard {
 
     pub fn send(&mut self, message: Message) {
         let task = self.app.update(message);
+        self.run(task);
+    }
+
+    /// Runs a task as the runtime does: its messages go to the app, its widget operations to
+    /// the widget tree.
+    fn run(&mut self, task: iced::Task<Message>) {
         let Some(mut stream) = task::into_stream(task) else {
             return;
         };
@@ -315,5 +334,44 @@ impl Keyboard {
         };
         self.with_ui(|ui, renderer| ui.operate(renderer, &mut list));
         (list.bounds, list.focused)
+    }
+}
+
+impl Keyboard {
+    /// Whether the control with this widget id (a text field) has the keyboard focus.
+    pub fn is_focused(&mut self, id: &'static str) -> bool {
+        use iced::advanced::widget::operation::Focusable;
+        use iced::advanced::widget::{Id, Operation};
+        struct Find {
+            id: Id,
+            focused: bool,
+        }
+        impl Operation for Find {
+            fn focusable(
+                &mut self,
+                id: Option<&Id>,
+                _bounds: iced::Rectangle,
+                state: &mut dyn Focusable,
+            ) {
+                if id == Some(&self.id) && state.is_focused() {
+                    self.focused = true;
+                }
+            }
+            fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+                operate(self);
+            }
+        }
+        let mut find = Find {
+            id: Id::new(id),
+            focused: false,
+        };
+        self.with_ui(|ui, renderer| ui.operate(renderer, &mut find));
+        find.focused
+    }
+
+    /// Where the container or text field with this widget id is, in the page's content
+    /// coordinates (as `band_and` gives the visible band).
+    pub fn place_of(&mut self, id: &'static str) -> Option<(f32, f32)> {
+        self.band_and(id).1
     }
 }

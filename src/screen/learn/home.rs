@@ -17,6 +17,7 @@ pub struct Home;
 pub enum Message {
     ModuleOpened(String),
     JoinPressed,
+    EditProfilePressed,
 }
 
 #[derive(Debug, Clone)]
@@ -24,6 +25,8 @@ pub enum Action {
     OpenModule(String),
     /// Take a trainer's session test with the code the trainer shows.
     JoinSession,
+    /// Change the learner's own profile (a typo in the name, a new unit).
+    EditProfile,
 }
 
 impl Home {
@@ -31,6 +34,7 @@ impl Home {
         match message {
             Message::ModuleOpened(id) => Action::OpenModule(id),
             Message::JoinPressed => Action::JoinSession,
+            Message::EditProfilePressed => Action::EditProfile,
         }
     }
 
@@ -49,7 +53,17 @@ impl Home {
                     "home-greeting",
                     &[("name", name.as_str())]
                 )),
-                widget::muted(ctx, ctx.t("home-hint")),
+                row![
+                    widget::muted(ctx, ctx.t("home-hint")),
+                    widget::secondary(
+                        ctx,
+                        ctx.t("home-edit-profile"),
+                        Some(Message::EditProfilePressed)
+                    ),
+                ]
+                .spacing(12)
+                .align_y(Alignment::Center)
+                .wrap(),
                 column(cards).spacing(14),
                 row![
                     widget::secondary(ctx, ctx.t("join-open"), Some(Message::JoinPressed)),

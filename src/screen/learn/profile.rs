@@ -1,27 +1,56 @@
-//! Pick an existing profile or create one (several people often share one office PC).
+//! Profiles on this PC (several people often share one office PC): pick one, create one, change
+//! one, or take one off this PC's list.
+//!
+//! The pages are a [`picker`] (the list, and the question before taking a profile off it) and a
+//! [`form`] (a new profile, or a change to one).
+
+mod form;
+mod picker;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use iced::widget::{button, checkbox, column, row, scrollable, text, text_input};
-use iced::{Element, Length};
+use iced::widget::scrollable;
+use iced::{Element, Task};
 use uuid::Uuid;
 
 use crate::app::Ctx;
-use crate::records::{Learner, LearnerDraft, LearnerError};
-use crate::theme;
-use crate::widget::{self, size};
+use crate::records::{Field, Learner, LearnerError};
+use crate::widget;
 
-/// Widget ids of the form's fields (for focus and for UI tests).
-pub const NAME_INPUT: &str = "profile_name";
-pub const NIP_INPUT: &str = "profile_nip";
-pub const UNIT_INPUT: &str = "profile_unit";
-pub const INSTANSI_INPUT: &str = "profile_instansi";
+pub use form::{INSTANSI_INPUT, NAME_INPUT, NIP_INPUT, UNIT_INPUT, error_id, input_id};
 
-#[derive(Debug, Clone, Default)]
+/// What the profile pages read: every profile on this PC, and the ones taken off its list.
+pub struct Env<'a> {
+    pub learners: &'a [Learner],
+    pub hidden: &'a [Uuid],
+    pub today: NaiveDate,
+    pub now: DateTime<Utc>,
+}
+
+impl<'a> Env<'a> {
+    /// The profiles as they are now (today's date checks a NIP's dates).
+    pub fn now(learners: &'a [Learner], hidden: &'a [Uuid]) -> Self {
+        Self {
+            learners,
+            hidden,
+            today: chrono::Local::now().date_naive(),
+            now: Utc::now(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
 pub struct Profile {
-    draft: LearnerDraft,
-    error: Option<LearnerError>,
-    /// Showing the form rather than the list of profiles.
-    creating: bool,
+    page: Page,
+    /// The list also shows the profiles taken off it (to put one back).
+    show_hidden: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Page {
+    List,
+    Form(form::Form),
+    /// Asking before a profile is taken off this PC's list.
+    ConfirmRemove(Uuid),
 }
 
 #[derive(Debug, Clone)]
@@ -31,193 +60,172 @@ pub enum Message {
     WithoutNipToggled(bool),
     UnitChanged(String),
     InstansiChanged(String),
+    /// Enter in a field: the focus moves on to the next field (the last one saves).
+    FieldSubmitted(Field),
     SavePressed,
+    /// "Use that profile", offered when the NIP typed for a new profile is already one here.
+    UseExistingPressed(Uuid),
     LearnerPicked(Uuid),
     NewPressed,
+    EditPressed(Uuid),
+    RemovePressed(Uuid),
+    RemoveConfirmed,
+    /// Shows or hides the profiles taken off the list.
+    HiddenToggled,
+    RestorePressed(Uuid),
     CancelPressed,
 }
 
-#[derive(Debug, Clone)]
 pub enum Action {
     None,
+    /// Moves the keyboard focus (and the page with it).
+    Run(Task<Message>),
     /// A new, checked profile to save and use.
     Create(Learner),
+    /// The next revision of a profile, to sign and save; then back home when the change was
+    /// opened from there.
+    Revise {
+        learner: Learner,
+        home: bool,
+    },
+    /// Use this profile (put back on the list if it was taken off).
     Pick(Uuid),
+    /// Take this profile off this PC's list (its records stay).
+    Remove(Uuid),
+    /// Put a profile back on this PC's list.
+    Restore(Uuid),
+    /// Leave a change opened from the home screen.
+    Home,
 }
 
 impl Profile {
-    /// Opens on the form when there is nobody yet, else on the list.
-    pub fn new(has_learners: bool) -> Self {
+    /// Opens on the form when nobody is on this PC's list yet, else on the list.
+    pub fn new(has_listed: bool) -> Self {
         Self {
-            creating: !has_learners,
-            ..Self::default()
-        }
-    }
-
-    pub fn error(&self) -> Option<LearnerError> {
-        self.error
-    }
-
-    pub fn update(
-        &mut self,
-        message: Message,
-        existing: &[Learner],
-        today: NaiveDate,
-        now: DateTime<Utc>,
-    ) -> Action {
-        match message {
-            Message::NameChanged(value) => self.draft.name = value,
-            Message::NipChanged(value) => self.draft.nip = value,
-            Message::WithoutNipToggled(value) => self.draft.without_nip = value,
-            Message::UnitChanged(value) => self.draft.unit = value,
-            Message::InstansiChanged(value) => self.draft.instansi = value,
-            Message::SavePressed => match self.draft.build(existing, today, now) {
-                Ok(learner) => {
-                    self.error = None;
-                    return Action::Create(learner);
-                }
-                Err(error) => self.error = Some(error),
+            page: if has_listed {
+                Page::List
+            } else {
+                Page::Form(form::Form::new())
             },
-            Message::LearnerPicked(id) => return Action::Pick(id),
-            Message::NewPressed => {
-                self.creating = true;
-                self.error = None;
-            }
-            Message::CancelPressed => {
-                self.creating = false;
-                self.draft = LearnerDraft::default();
-                self.error = None;
-            }
+            show_hidden: false,
         }
-        Action::None
     }
 
-    pub fn view<'a>(&'a self, ctx: &Ctx<'a>, learners: &'a [Learner]) -> Element<'a, Message> {
-        let content = if self.creating || learners.is_empty() {
-            self.view_form(ctx, !learners.is_empty())
-        } else {
-            self.view_list(ctx, learners)
+    /// The form filled in with `learner`, to change it; `from_home` when opened from the home
+    /// screen (saving or cancelling goes back there).
+    pub fn edit(learner: &Learner, from_home: bool) -> Self {
+        Self {
+            page: Page::Form(form::Form::edit(learner, from_home)),
+            show_hidden: false,
+        }
+    }
+
+    /// What to do as the page appears: a form starts with its first field focused, so what is
+    /// typed goes into it (a space typed into the name is a space, not a press of a button).
+    pub fn opened(&self) -> Task<Message> {
+        match &self.page {
+            Page::Form(_) => form::focus(Field::Name),
+            Page::List | Page::ConfirmRemove(_) => Task::none(),
+        }
+    }
+
+    /// Which page is shown (a new page starts at its top with nothing focused).
+    pub fn page(&self) -> usize {
+        match self.page {
+            Page::List => 0,
+            Page::Form(_) => 1,
+            Page::ConfirmRemove(_) => 2,
+        }
+    }
+
+    /// The problems the form shows, in the order of its fields.
+    pub fn errors(&self) -> &[LearnerError] {
+        match &self.page {
+            Page::Form(form) => form.errors(),
+            Page::List | Page::ConfirmRemove(_) => &[],
+        }
+    }
+
+    pub fn update(&mut self, message: Message, env: &Env<'_>) -> Action {
+        match message {
+            Message::LearnerPicked(id) | Message::UseExistingPressed(id) => Action::Pick(id),
+            Message::NewPressed => self.open(Page::Form(form::Form::new())),
+            Message::EditPressed(id) => match env.learners.iter().find(|l| l.id == id) {
+                Some(learner) => self.open(Page::Form(form::Form::edit(learner, false))),
+                None => Action::None,
+            },
+            Message::RemovePressed(id) => {
+                self.page = Page::ConfirmRemove(id);
+                Action::None
+            }
+            Message::RemoveConfirmed => {
+                let Page::ConfirmRemove(id) = self.page else {
+                    return Action::None;
+                };
+                let left =
+                    crate::records::profiles::listed(env.learners, env.hidden).any(|l| l.id != id);
+                *self = Profile::new(left);
+                Action::Remove(id)
+            }
+            Message::HiddenToggled => {
+                self.show_hidden = !self.show_hidden;
+                Action::None
+            }
+            Message::RestorePressed(id) => Action::Restore(id),
+            Message::CancelPressed => match &self.page {
+                Page::Form(form) if form.opened_from_home() => Action::Home,
+                _ => {
+                    self.page = Page::List;
+                    Action::None
+                }
+            },
+            message => {
+                let Page::Form(form) = &mut self.page else {
+                    return Action::None;
+                };
+                let home = form.opened_from_home();
+                match form.update(message, env) {
+                    form::Outcome::None => Action::None,
+                    form::Outcome::Focus(field) => Action::Run(form::focus(field)),
+                    form::Outcome::Create(learner) => Action::Create(*learner),
+                    form::Outcome::Revise(learner) => {
+                        if !home {
+                            self.page = Page::List;
+                        }
+                        Action::Revise {
+                            learner: *learner,
+                            home,
+                        }
+                    }
+                    form::Outcome::Unchanged if home => Action::Home,
+                    form::Outcome::Unchanged => {
+                        self.page = Page::List;
+                        Action::None
+                    }
+                }
+            }
+        }
+    }
+
+    fn open(&mut self, page: Page) -> Action {
+        self.page = page;
+        Action::Run(self.opened())
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Ctx<'a>, env: &Env<'a>) -> Element<'a, Message> {
+        let listed: Vec<&'a Learner> =
+            crate::records::profiles::listed(env.learners, env.hidden).collect();
+        let content = match &self.page {
+            // Cancel goes back to the list (or home), when there is one to go back to.
+            Page::Form(form) => form.view(ctx, !env.learners.is_empty() || form.opened_from_home()),
+            Page::List => picker::view_list(ctx, &listed, env, self.show_hidden),
+            Page::ConfirmRemove(id) => match env.learners.iter().find(|l| l.id == *id) {
+                Some(learner) => picker::view_confirm(ctx, learner),
+                None => picker::view_list(ctx, &listed, env, self.show_hidden),
+            },
         };
-        scrollable(column![content].padding(24).max_width(760))
-            .id(crate::widget::PAGE_SCROLL)
+        scrollable(iced::widget::column![content].padding(24).max_width(760))
+            .id(widget::PAGE_SCROLL)
             .into()
-    }
-
-    fn view_list<'a>(&'a self, ctx: &Ctx<'a>, learners: &'a [Learner]) -> Element<'a, Message> {
-        let rows = learners.iter().map(|learner| -> Element<'a, Message> {
-            let nip = learner
-                .nip
-                .as_ref()
-                .map_or_else(|| ctx.t("profile-without-nip-badge"), ToString::to_string);
-            let row = button(
-                column![
-                    text(&learner.name).size(size::H3).font(widget::BOLD),
-                    text(format!(
-                        "{nip} \u{00b7} {} \u{00b7} {}",
-                        learner.unit, learner.instansi
-                    ))
-                    .size(size::SMALL),
-                ]
-                .spacing(4),
-            )
-            .width(Length::Fill)
-            .padding(14)
-            .style(theme::buttons::row(ctx.colors));
-            widget::button_with(ctx, row, Some(Message::LearnerPicked(learner.id)))
-        });
-        column![
-            widget::h1(ctx.t("profile-pick-title")),
-            widget::muted(ctx, ctx.t("profile-pick-hint")),
-            column(rows).spacing(8),
-            widget::primary(ctx, ctx.t("profile-new"), Some(Message::NewPressed)),
-        ]
-        .spacing(16)
-        .into()
-    }
-
-    fn view_form<'a>(&'a self, ctx: &Ctx<'a>, can_cancel: bool) -> Element<'a, Message> {
-        let field = |id: &'static str,
-                     label: String,
-                     hint: String,
-                     value: &'a str,
-                     on_input: fn(String) -> Message| {
-            column![
-                text(label).size(size::BODY).font(widget::BOLD),
-                text_input(&hint, value)
-                    .id(id)
-                    .on_input(on_input)
-                    .on_submit(Message::SavePressed)
-                    .size(size::BODY)
-                    .padding(10),
-            ]
-            .spacing(6)
-        };
-        let mut form = column![
-            widget::h1(ctx.t("profile-new-title")),
-            widget::muted(ctx, ctx.t("profile-new-hint")),
-            field(
-                NAME_INPUT,
-                ctx.t("profile-name"),
-                ctx.t("profile-name-hint"),
-                &self.draft.name,
-                Message::NameChanged
-            ),
-        ]
-        .spacing(16);
-        // The "no NIP" box comes before the NIP field, so ticking it (which hides the field)
-        // leaves the keyboard focus where it was.
-        form = form.push(widget::focusable(
-            ctx,
-            checkbox(self.draft.without_nip)
-                .label(ctx.t("profile-without-nip"))
-                .text_size(size::BODY)
-                .on_toggle(Message::WithoutNipToggled),
-            Message::WithoutNipToggled(!self.draft.without_nip),
-        ));
-        if !self.draft.without_nip {
-            form = form.push(field(
-                NIP_INPUT,
-                ctx.t("profile-nip"),
-                ctx.t("profile-nip-hint"),
-                &self.draft.nip,
-                Message::NipChanged,
-            ));
-        }
-        form = form
-            .push(field(
-                UNIT_INPUT,
-                ctx.t("profile-unit"),
-                ctx.t("profile-unit-hint"),
-                &self.draft.unit,
-                Message::UnitChanged,
-            ))
-            .push(field(
-                INSTANSI_INPUT,
-                ctx.t("profile-instansi"),
-                ctx.t("profile-instansi-hint"),
-                &self.draft.instansi,
-                Message::InstansiChanged,
-            ));
-        if let Some(error) = self.error {
-            form = form.push(
-                text(error.message(ctx.lang))
-                    .size(size::BODY)
-                    .style(theme::texts::danger(ctx.colors)),
-            );
-        }
-        let mut actions = row![widget::primary(
-            ctx,
-            ctx.t("profile-save"),
-            Some(Message::SavePressed)
-        )]
-        .spacing(12);
-        if can_cancel {
-            actions = actions.push(widget::secondary(
-                ctx,
-                ctx.t("common-cancel"),
-                Some(Message::CancelPressed),
-            ));
-        }
-        form.push(actions).into()
     }
 }
