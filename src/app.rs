@@ -1204,10 +1204,15 @@ impl App {
                 also,
             } => {
                 let store = self.store.clone();
+                let mut save_settings = Task::none();
                 if let Some(learner) = &learner {
                     self.learners.push((**learner).clone());
                     self.learners
                         .sort_by_key(|learner| learner.name.to_lowercase());
+                    // A participant's profile made in the hot seat is not one of this laptop's
+                    // own: it stays off the profile list (its records are kept as any other).
+                    self.settings.hidden_learners.push(learner.id);
+                    save_settings = self.save_settings();
                 }
                 self.attempts.push((*attempt).clone());
                 // The profile first, so the attempt never names a person this PC has no
@@ -1221,7 +1226,7 @@ impl App {
                     },
                     Message::AttemptRecorded,
                 );
-                Task::batch([record, also.map(Message::Trainer)])
+                Task::batch([record, save_settings, also.map(Message::Trainer)])
             }
             trainer_screen::Action::Reloaded(loaded) => {
                 self.learners = loaded.learners;

@@ -273,9 +273,16 @@ fn a_session_runs_from_attendance_to_hot_seat_tests_and_survives_a_restart() {
             assert_eq!(module.question(&answer.question).unwrap().form, form);
         }
     }
-    // Two profiles were made for the participants, one each, with their NIP and unit.
+    // Two profiles were made for the participants, one each, with their NIP and unit, kept
+    // off this laptop's own profile list.
     assert_eq!(loaded.learners.len(), 2);
     assert!(loaded.learners.iter().any(|l| l.unit == "Dinas Pendidikan"));
+    assert!(
+        loaded
+            .learners
+            .iter()
+            .all(|l| loaded.settings.hidden_learners.contains(&l.id))
+    );
 
     // The report: on screen, and as PDF and CSV with the same numbers as the records.
     kb.send(t(desk::Message::TabPicked(Tab::Report)));
