@@ -86,29 +86,29 @@ fn main() -> ExitCode {
     let system_lang = Lang::from_system_locale(sys_locale::get_locale().as_deref());
     let flag_lang = cli.lang.as_deref().and_then(Lang::from_code);
 
-    let data_dir = || {
-        records::resolve_data_dir(cli.data_dir.as_deref(), env.as_deref(), exe_dir.as_deref())
-            .map(|dir| {
+    // Every command moves an earlier build's data folder first, so that nothing is written to
+    // the new place before the old records are there.
+    let resolve = || {
+        records::resolve_data_dir(cli.data_dir.as_deref(), env.as_deref(), exe_dir.as_deref()).map(
+            |dir| {
                 let (dir, note) = after_move(dir);
                 if let Some(note) = note {
                     eprintln!("{note}");
                 }
                 dir
-            })
-            .map_err(|error| {
-                eprintln!("{}", error.message(flag_lang.unwrap_or(system_lang)));
-                ExitCode::from(2)
-            })
+            },
+        )
+    };
+    let data_dir = || {
+        resolve().map_err(|error| {
+            eprintln!("{}", error.message(flag_lang.unwrap_or(system_lang)));
+            ExitCode::from(2)
+        })
     };
     match cli.command {
         Some(Command::Content { command }) => {
             let lang = flag_lang.unwrap_or(system_lang);
-            let dir = records::resolve_data_dir(
-                cli.data_dir.as_deref(),
-                env.as_deref(),
-                exe_dir.as_deref(),
-            );
-            latih_asn::cli::content::run(command, lang, dir.ok().as_deref())
+            latih_asn::cli::content::run(command, lang, resolve().ok().as_deref())
         }
         Some(Command::Admin { command }) => match data_dir() {
             Ok(dir) => latih_asn::cli::admin::run(command, &dir, flag_lang.unwrap_or(system_lang)),
