@@ -13,6 +13,11 @@ const NOT_KEYS: &[&str] = &[
     "latih-asn-data",
     "penyelesaian-unit",
     "penyelesaian-pegawai",
+    // File names of the trainer's documents (src/training/documents.rs).
+    "daftar-hadir",
+    "laporan-sesi",
+    "laporan-sesi-butir-soal",
+    "laporan-sesi-peserta",
 ];
 
 fn literals_in(dir: &Path, found: &mut BTreeSet<String>) {
