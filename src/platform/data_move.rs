@@ -134,7 +134,10 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), MoveError> {
             copy_tree(&source, &target)?;
         } else {
             fs::copy(&source, &target).map_err(io_error("copy", &source))?;
-            fs::File::open(&target)
+            // Flushing needs write access on Windows (FlushFileBuffers).
+            fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
                 .and_then(|file| file.sync_all())
                 .map_err(io_error("write", &target))?;
         }
