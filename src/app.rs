@@ -296,8 +296,9 @@ impl App {
             });
         match event {
             iced::window::Event::Moved(point) => {
-                placement.x = Some(point.x);
-                placement.y = Some(point.y);
+                // iced reports moves in text-size-scaled units; the window is placed unscaled.
+                placement.x = Some(point.x * scale);
+                placement.y = Some(point.y * scale);
                 Task::none()
             }
             iced::window::Event::Resized(size) => {
@@ -1072,7 +1073,7 @@ impl App {
                 )
             }
             settings_screen::Action::OpenDataFolder => {
-                if let Err(error) = open::that_detached(self.store.root()) {
+                if let Err(error) = crate::platform::open_folder(self.store.root()) {
                     log::warn!("cannot open the data folder: {error}");
                     self.notices.push(i18n::tr_args(
                         self.lang(),

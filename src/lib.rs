@@ -9,6 +9,7 @@ pub mod hr;
 pub mod lang;
 pub mod lrs;
 pub mod pdf;
+pub mod platform;
 pub mod quiz;
 pub mod records;
 pub mod settings;

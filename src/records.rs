@@ -37,7 +37,7 @@ pub use error::StoreError;
 pub use held::HeldMap;
 pub use identity::{DeviceKey, Identity};
 pub use learner::{Field, LEARNER_VERSION, Learner, LearnerDraft, LearnerError, LearnerInfo};
-pub use location::{DATA_DIR_ENV, PORTABLE_DIR, resolve_data_dir};
+pub use location::{DATA_DIR_ENV, PORTABLE_DIR, resolve_data_dir, roaming_data_dir};
 pub use nip::{Nip, NipError};
 pub use progress::{ModuleStatus, ModuleSummary, Progress, summarize};
 pub use store::{Conflict, FastMap, LoadMode, Loaded, Problem, ProblemKind, SeenKey, Store};
