@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use iced::keyboard::{self, Key};
-use iced::widget::{button, column, container, row, space, text};
+use iced::widget::{column, container, row, space};
 use iced::{Alignment, Element, Length, Subscription, Task, Theme};
 use uuid::Uuid;
 
@@ -22,7 +22,7 @@ use crate::screen::trainer::desk as trainer_screen;
 use crate::screen::{hr as hr_screen, pin as pin_screen};
 use crate::settings::Settings;
 use crate::theme::{self, Colors};
-use crate::widget::{self, size};
+use crate::widget;
 
 /// Read-only context the screens draw with.
 pub struct Ctx<'a> {
@@ -1418,8 +1418,7 @@ impl App {
     }
 
     fn view_header<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
-        // The learner's name takes the room left by the buttons and wraps, so a long name
-        // never pushes a button off a narrow (or 200% text size) window.
+        use crate::screen::header::{Header, Who};
         let admin = matches!(
             self.screen,
             Screen::Hr(_) | Screen::Pin(_) | Screen::Trainer(_)
@@ -1428,51 +1427,34 @@ impl App {
             (Screen::Trainer(_), _) | (Screen::Pin(_), AdminArea::Trainer) => "trainer-area",
             _ => "hr-area",
         };
-        let who: Element<'a, Message> = match ctx.learner {
-            _ if admin => container(text(ctx.t(area)).size(size::BODY).font(widget::BOLD))
-                .width(Length::Fill)
-                .align_x(Alignment::End)
-                .into(),
-            Some(learner) => column![
-                text(&learner.name).size(size::BODY).font(widget::BOLD),
-                widget::muted(ctx, learner.unit.as_str()),
-            ]
-            .width(Length::Fill)
-            .align_x(Alignment::End)
-            .into(),
-            None => space::horizontal().into(),
+        let who = match ctx.learner {
+            _ if admin => Who::Area(ctx.t(area)),
+            Some(learner) => Who::Learner {
+                name: learner.name.clone(),
+                unit: learner.unit.as_str().to_owned(),
+            },
+            None => Who::Nobody,
         };
-        let nav = |label: String, message: Message| {
-            let content = button(text(label).size(size::BODY))
-                .padding([8, 14])
-                .style(theme::buttons::secondary(ctx.colors));
-            widget::button_with(ctx, content, Some(message))
-        };
-        let mut bar = row![
-            text(ctx.t("app-name")).size(size::H2).font(widget::BOLD),
-            who
-        ]
-        .spacing(16);
+        let mut actions = Vec::new();
         // A participant taking a hot-seat test on the trainer's laptop gets no way out of it
         // but the test's own (which asks nothing of the trainer's area).
         let in_test = matches!(&self.screen, Screen::Trainer(desk) if desk.in_test());
         if self.learner.is_some() && !in_test {
-            bar = bar.push(nav(ctx.t("nav-home"), Message::HomePressed));
+            actions.push((ctx.t("nav-home"), Message::HomePressed));
         }
         if !matches!(self.screen, Screen::Profile(_)) && !admin {
-            bar = bar.push(nav(
-                ctx.t("nav-switch-profile"),
-                Message::SwitchProfilePressed,
-            ));
+            actions.push((ctx.t("nav-switch-profile"), Message::SwitchProfilePressed));
         }
         if !in_test {
-            bar = bar.push(nav(ctx.t("nav-settings"), Message::SettingsPressed));
+            actions.push((ctx.t("nav-settings"), Message::SettingsPressed));
         }
-        container(bar.align_y(Alignment::Center))
-            .padding([10, 24])
-            .width(Length::Fill)
-            .style(theme::containers::header(ctx.colors))
-            .into()
+        Header {
+            app_name: ctx.t("app-name"),
+            who,
+            actions,
+            colors: ctx.colors,
+        }
+        .view()
     }
 
     fn view_notices<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {

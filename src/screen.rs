@@ -1,6 +1,7 @@
 //! Screens grouped by area: `learn` (*Belajar*), `hr` (*SDM*), plus the shared Settings and the
 //! admin PIN gate. Each screen has its own state, `Message`, `Action`, `update` and `view`.
 
+pub mod header;
 pub mod hr;
 pub mod learn;
 pub mod pin;
