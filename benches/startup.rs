@@ -262,7 +262,7 @@ fn lesson_at_cap() {
     let (mut parse, mut layout) = (Vec::new(), Vec::new());
     for _ in 0..RUNS {
         let start = Instant::now();
-        let reader = LessonReader::new(module, 0, false);
+        let reader = LessonReader::new(module, 0, latih_asn::screen::learn::lesson::Return::Module);
         parse.push(start.elapsed().as_secs_f64() * 1000.0);
         let ctx = latih_asn::app::Ctx {
             lang: latih_asn::lang::Lang::Id,

@@ -128,6 +128,10 @@ pub struct App {
     screen: Screen,
     /// A quiz put aside while its learner reads a lesson from the feedback.
     suspended_quiz: Option<quiz_screen::QuizScreen>,
+    /// The result whose review opened a lesson, and the answer to return to.
+    suspended_review: Option<(result::ResultScreen, usize)>,
+    /// Where the next page opens, instead of its top.
+    pending_reveal: Option<iced::widget::Id>,
     /// Messages for the user: damaged files set aside, failed saves.
     notices: Vec<String>,
     theme: Theme,
@@ -191,6 +195,8 @@ impl App {
             learner,
             screen,
             suspended_quiz: None,
+            suspended_review: None,
+            pending_reveal: None,
             notices: all_notices,
             theme,
             fingerprint,
@@ -364,6 +370,10 @@ impl App {
             let unfocus = iced::advanced::widget::operate(
                 iced::advanced::widget::operation::focusable::unfocus(),
             );
+            // A page returned to (a review after its lesson) opens at what the learner left.
+            if let Some(id) = self.pending_reveal.take() {
+                return Task::batch([unfocus, widget::reveal_top(id), task]);
+            }
             let top = iced::widget::operation::RelativeOffset::START;
             Task::batch([
                 unfocus,
@@ -441,7 +451,7 @@ impl App {
             }
             Message::HomePressed => self.go_home(),
             Message::SwitchProfilePressed => {
-                self.suspended_quiz = None;
+                self.drop_suspended();
                 self.open_profiles()
             }
             Message::SettingsPressed => {
@@ -570,7 +580,7 @@ impl App {
     }
 
     fn go_home(&mut self) -> Task<Message> {
-        self.suspended_quiz = None;
+        self.drop_suspended();
         if self.learner.is_some() {
             self.screen = Screen::Home(home::Home);
             Task::none()
@@ -715,7 +725,7 @@ impl App {
                 let run = QuizRun::new(found, Mode::Exam, seed, drawn);
                 let mut quiz = quiz_screen::QuizScreen::new(run, Utc::now());
                 quiz.session = Some(tag);
-                self.suspended_quiz = None;
+                self.drop_suspended();
                 self.screen = Screen::Quiz(quiz);
                 Task::none()
             }
@@ -734,7 +744,7 @@ impl App {
             module::Action::None => Task::none(),
             module::Action::OpenLesson(index) => {
                 let id = module.id.clone();
-                self.open_lesson(&id, index, false)
+                self.open_lesson(&id, index, lesson::Return::Module)
             }
             module::Action::StartQuiz(mode) => {
                 let id = module.id.clone();
@@ -753,7 +763,7 @@ impl App {
                     Some((run, saved)) => {
                         let mut quiz = quiz_screen::QuizScreen::new(run, saved.started);
                         quiz.session = saved.session;
-                        self.suspended_quiz = None;
+                        self.drop_suspended();
                         self.screen = Screen::Quiz(quiz);
                         Task::none()
                     }
@@ -770,11 +780,16 @@ impl App {
     }
 
     /// Opens a lesson and remembers it as the place to continue from.
-    fn open_lesson(&mut self, module_id: &str, index: usize, from_quiz: bool) -> Task<Message> {
+    fn open_lesson(
+        &mut self,
+        module_id: &str,
+        index: usize,
+        back: lesson::Return,
+    ) -> Task<Message> {
         let Some(module) = self.catalog.module(module_id) else {
             return Task::none();
         };
-        let reader = lesson::LessonReader::new(module, index, from_quiz);
+        let reader = lesson::LessonReader::new(module, index, back);
         let lesson_id = module.lessons[reader.index].id.clone();
         self.screen = Screen::Lesson(reader);
         self.change_progress(|progress, now| {
@@ -821,15 +836,16 @@ impl App {
             lesson::Action::None => Task::none(),
             lesson::Action::Scroll(step) => widget::scroll_page(step),
             lesson::Action::Go(index) => {
-                let from_quiz = self.suspended_quiz.is_some();
+                let back = self.lesson_return();
                 let mark = if read {
                     self.mark_read(&module_id, &lesson_id)
                 } else {
                     Task::none()
                 };
-                Task::batch([mark, self.open_lesson(&module_id, index, from_quiz)])
+                Task::batch([mark, self.open_lesson(&module_id, index, back)])
             }
             lesson::Action::Finish => {
+                self.drop_suspended();
                 let mark = if read {
                     self.mark_read(&module_id, &lesson_id)
                 } else {
@@ -839,16 +855,37 @@ impl App {
                 mark
             }
             lesson::Action::Back => {
+                self.drop_suspended();
                 self.screen = Screen::Module(module::ModulePage::new(module_id));
                 Task::none()
             }
-            lesson::Action::BackToQuiz => {
+            lesson::Action::Return => {
                 if let Some(quiz) = self.suspended_quiz.take() {
                     self.screen = Screen::Quiz(quiz);
+                } else if let Some((review, answer)) = self.suspended_review.take() {
+                    self.screen = Screen::Result(review);
+                    self.pending_reveal = Some(result::answer_id(answer));
                 }
                 Task::none()
             }
         }
+    }
+
+    /// Where a lesson opened now leads back to: the quiz or review it was opened from.
+    fn lesson_return(&self) -> lesson::Return {
+        if self.suspended_quiz.is_some() {
+            lesson::Return::Quiz
+        } else if self.suspended_review.is_some() {
+            lesson::Return::Review
+        } else {
+            lesson::Return::Module
+        }
+    }
+
+    /// Forgets the quiz or review a lesson would return to (the learner went elsewhere).
+    fn drop_suspended(&mut self) {
+        self.suspended_quiz = None;
+        self.suspended_review = None;
     }
 
     fn mark_read(&mut self, module: &str, lesson: &str) -> Task<Message> {
@@ -873,7 +910,7 @@ impl App {
         };
         let drawn = quiz::draw(module, module.quiz_size, seed, None);
         let run = QuizRun::new(module, mode, seed, drawn);
-        self.suspended_quiz = None;
+        self.drop_suspended();
         self.screen = Screen::Quiz(quiz_screen::QuizScreen::new(run, Utc::now()));
     }
 
@@ -959,7 +996,7 @@ impl App {
                     return Task::none();
                 };
                 self.suspended_quiz = Some(quiz);
-                self.open_lesson(&module_id, index, true)
+                self.open_lesson(&module_id, index, lesson::Return::Quiz)
             }
             quiz_screen::Action::Leave(to) => {
                 let module_id = module.id.clone();
@@ -984,13 +1021,14 @@ impl App {
         };
         let module_id = attempt.module.clone();
         match screen.update(message, attempt) {
-            result::Action::OpenLesson(lesson_id) => {
+            result::Action::OpenLesson(answer, lesson_id) => {
                 let index = self
                     .catalog
                     .module(&module_id)
                     .and_then(|m| m.lesson_index(&lesson_id))
                     .unwrap_or(0);
-                self.open_lesson(&module_id, index, false)
+                self.suspended_review = Some((screen.clone(), answer));
+                self.open_lesson(&module_id, index, lesson::Return::Review)
             }
             result::Action::Retry(mode) => {
                 self.start_quiz(&module_id, mode);
@@ -1089,7 +1127,7 @@ impl App {
     /// The HR and trainer areas are behind the admin PIN: set it on first entry, ask for it
     /// after.
     fn open_pin_gate(&mut self, area: AdminArea) -> Task<Message> {
-        self.suspended_quiz = None;
+        self.drop_suspended();
         self.admin_area = area;
         let mode = match crate::hr::pin::load(self.store.root()) {
             Ok(Some(_)) => pin_screen::Mode::Enter,

@@ -13,7 +13,7 @@ use harness::{click, open, type_into};
 use keyboard::Keyboard;
 use latih_asn::app::{App, Message, Screen};
 use latih_asn::lang::Lang;
-use latih_asn::screen::learn::{home, lesson, module, profile, quiz};
+use latih_asn::screen::learn::{home, lesson, module, profile, quiz, result};
 
 fn with_profile(dir: &std::path::Path) -> App {
     let mut app = open(dir, Lang::Id);
@@ -229,4 +229,126 @@ fn an_unfinished_exam_asks_before_leaving_and_goes_on_after_a_restart() {
             .count(),
         0
     );
+}
+
+/// Answers every question of the running quiz with the first option.
+fn answer_all(kb: &mut Keyboard) {
+    for _ in 0..100 {
+        if !matches!(kb.app.screen(), Screen::Quiz(_)) {
+            break;
+        }
+        kb.type_text("1");
+        kb.tap(Named::Enter);
+    }
+    assert!(matches!(kb.app.screen(), Screen::Result(_)));
+}
+
+/// *Pelajari lagi* from the review opens the lesson with a way back to the review, which
+/// comes back at the answer the learner left (not at the module page, not at the top).
+#[test]
+fn a_lesson_opened_from_the_review_returns_to_that_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kb = Keyboard::sized(with_profile(dir.path()), W, H);
+    kb.send(Message::Home(home::Message::ModuleOpened("asn".into())));
+    kb.send(Message::Module(module::Message::PracticePressed));
+    answer_all(&mut kb);
+    let attempt = kb.app.attempts().last().cloned().unwrap();
+    let last = attempt.answers.len() - 1;
+    let catalog = latih_asn::content::load_embedded().unwrap();
+    let lesson_id = catalog
+        .module("asn")
+        .unwrap()
+        .question(&attempt.answers[last].question)
+        .unwrap()
+        .lesson
+        .clone();
+    kb.scroll_page_to(f32::MAX);
+    kb.send(Message::Result(result::Message::LessonPressed(
+        last,
+        lesson_id.clone(),
+    )));
+    assert!(matches!(kb.app.screen(), Screen::Lesson(_)));
+    assert_eq!(kb.page_offset(), 0.0, "the lesson opens at its top");
+    // Reading on to the next lesson keeps the way back.
+    kb.tap(Named::ArrowRight);
+    assert!(harness::shows(&kb.app, "‹ Kembali ke hasil"));
+    kb.tap(Named::Escape);
+    assert!(matches!(kb.app.screen(), Screen::Result(r) if r.attempt == attempt.id));
+    let (band, card) = kb.band_and(result::answer_id(last));
+    let (top, _) = card.expect("the review of the last answer is shown");
+    assert!(
+        band.0 <= top && top < band.1 && band.0 > 0.0,
+        "back at the last answer's review: its top {top} in the band {band:?}"
+    );
+    // From the module page, a lesson goes back to the module page as before.
+    kb.send(Message::Result(result::Message::BackPressed));
+    kb.send(Message::Module(module::Message::LessonOpened(0)));
+    assert!(harness::shows(&kb.app, "‹ Kembali"));
+    assert!(!harness::shows(&kb.app, "‹ Kembali ke hasil"));
+}
+
+/// Practice is not graded: its result and its row in the history show the score, never a big
+/// *Lulus* or *Belum lulus*; an exam's do.
+#[test]
+fn a_practice_run_shows_no_pass_or_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kb = Keyboard::sized(with_profile(dir.path()), W, H);
+    kb.send(Message::Home(home::Message::ModuleOpened("sanksi".into())));
+    kb.send(Message::Module(module::Message::PracticePressed));
+    answer_all(&mut kb);
+    assert!(harness::shows(&kb.app, "Latihan selesai"));
+    assert!(!harness::shows(&kb.app, "Lulus"));
+    assert!(!harness::shows(&kb.app, "Belum lulus"));
+    kb.send(Message::Result(result::Message::BackPressed));
+    assert!(!harness::shows(&kb.app, "Lulus"));
+    assert!(!harness::shows(&kb.app, "Belum lulus"));
+    kb.send(Message::Module(module::Message::ExamPressed));
+    answer_all(&mut kb);
+    let passed = kb.app.attempts().last().unwrap().passed;
+    let verdict = if passed { "Lulus" } else { "Belum lulus" };
+    assert!(harness::shows(&kb.app, verdict));
+    kb.send(Message::Result(result::Message::BackPressed));
+    assert!(
+        harness::shows(&kb.app, verdict),
+        "the exam's row says {verdict}"
+    );
+}
+
+/// A multiple-select review lists each option on its own line: no "….; B. …".
+#[test]
+fn a_multiple_answer_review_shows_one_option_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kb = Keyboard::sized(with_profile(dir.path()), W, H);
+    let catalog = latih_asn::content::load_embedded().unwrap();
+    let mut multi_seen = false;
+    for module in ["asn", "pilkada", "sanksi", "antikorupsi"] {
+        kb.send(Message::Home(home::Message::ModuleOpened(module.into())));
+        kb.send(Message::Module(module::Message::PracticePressed));
+        answer_all(&mut kb);
+        assert!(!harness::shows_containing(&kb.app, ".;"), "{module}");
+        let attempt = kb.app.attempts().last().cloned().unwrap();
+        for answer in &attempt.answers {
+            let question = catalog
+                .module(module)
+                .unwrap()
+                .question(&answer.question)
+                .unwrap();
+            if question.correct.len() < 2 {
+                continue;
+            }
+            multi_seen = true;
+            // Each right option is a text of its own, "X. option".
+            for &right in &question.correct {
+                let option = &question.text(Lang::Id).options[right].text;
+                let position = answer.order.iter().position(|&w| w == right).unwrap();
+                let letter = char::from(b'A' + position as u8);
+                assert!(
+                    harness::shows(&kb.app, &format!("{letter}. {option}")),
+                    "{module}: {letter}. {option} on a line of its own"
+                );
+            }
+        }
+        kb.send(Message::HomePressed);
+    }
+    assert!(multi_seen, "some drawn question has several right answers");
 }

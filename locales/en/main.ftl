@@ -103,6 +103,7 @@ lesson-previous = ‹ Previous
 lesson-next = Next ›
 lesson-finish = Finish reading
 lesson-back-to-quiz = ‹ Back to the quiz
+lesson-back-to-review = ‹ Back to the results
 lesson-keys-hint = Keyboard: left/right arrows to change lesson, Esc to go back.
 
 ## Quiz
@@ -133,6 +134,8 @@ quiz-empty = This module has no questions yet.
 ## Result
 result-passed = Passed
 result-not-passed = Not passed yet
+result-practice-done = Practice finished
+result-practice-note = Practice does not count towards passing. The pass mark of this module's exam: { $mark }%.
 result-score = Score { $score }% ({ $correct } of { $total } right)
 result-score-short = Score { $score }%
 result-pass-mark = Pass mark for this module: { $mark }%
@@ -140,8 +143,8 @@ result-back = ‹ Back to the module
 result-retry = Take the quiz again
 result-review = Every question explained
 result-question-n = Question { $n }
-result-your-answer = Your answer: { $answer }
-result-right-answer = Right answer: { $answer }
+result-your-answer = Your answer:
+result-right-answer = Right answer:
 result-no-answer = (not answered)
 result-question-missing = This question is no longer in the installed content.
 

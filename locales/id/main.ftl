@@ -94,6 +94,7 @@ lesson-previous = ‹ Sebelumnya
 lesson-next = Berikutnya ›
 lesson-finish = Selesai membaca
 lesson-back-to-quiz = ‹ Kembali ke kuis
+lesson-back-to-review = ‹ Kembali ke hasil
 lesson-keys-hint = Papan ketik: panah kiri/kanan untuk pindah materi, Esc untuk kembali.
 
 ## Quiz
@@ -124,6 +125,8 @@ quiz-empty = Modul ini belum memiliki soal.
 ## Result
 result-passed = Lulus
 result-not-passed = Belum lulus
+result-practice-done = Latihan selesai
+result-practice-note = Latihan tidak dihitung untuk kelulusan. Nilai lulus ujian modul ini: { $mark }%.
 result-score = Skor { $score }% ({ $correct } dari { $total } benar)
 result-score-short = Skor { $score }%
 result-pass-mark = Nilai lulus modul ini: { $mark }%
@@ -131,8 +134,8 @@ result-back = ‹ Kembali ke modul
 result-retry = Ulangi kuis
 result-review = Pembahasan setiap soal
 result-question-n = Soal { $n }
-result-your-answer = Jawaban Anda: { $answer }
-result-right-answer = Jawaban benar: { $answer }
+result-your-answer = Jawaban Anda:
+result-right-answer = Jawaban benar:
 result-no-answer = (tidak dijawab)
 result-question-missing = Soal ini tidak ada lagi di materi yang terpasang.
 

@@ -233,9 +233,9 @@ pub fn scroll_page<T: Send + 'static>(step: Scroll) -> iced::Task<T> {
 }
 
 /// A task that scrolls the page so the container with `id` shows from its top.
-pub fn reveal_top<T: Send + 'static>(id: &'static str) -> iced::Task<T> {
+pub fn reveal_top<T: Send + 'static>(id: impl Into<Id>) -> iced::Task<T> {
     iced::advanced::widget::operate(RevealTop {
-        target: Id::new(id),
+        target: id.into(),
         page: None,
         found: None,
     })

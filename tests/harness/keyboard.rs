@@ -76,7 +76,10 @@ impl Keyboard {
 
     /// The page's visible band (top, bottom) and where the container (or text field) with `id`
     /// starts and ends, all in content coordinates.
-    pub fn band_and(&mut self, id: &'static str) -> ((f32, f32), Option<(f32, f32)>) {
+    pub fn band_and(
+        &mut self,
+        id: impl Into<iced::advanced::widget::Id>,
+    ) -> ((f32, f32), Option<(f32, f32)>) {
         struct Find {
             id: iced::advanced::widget::Id,
             page: Option<(iced::Rectangle, iced::Rectangle, iced::Vector)>,
@@ -125,7 +128,7 @@ impl Keyboard {
             }
         }
         let mut find = Find {
-            id: iced::advanced::widget::Id::new(id),
+            id: id.into(),
             page: None,
             found: None,
         };

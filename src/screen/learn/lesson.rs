@@ -22,10 +22,19 @@ pub struct LessonReader {
     pub index: usize,
     /// The body parsed once per language, not on every frame.
     items: PerLang<Vec<markdown::Item>>,
-    /// Opened from a quiz's feedback: offer the way back to the quiz.
-    from_quiz: bool,
+    /// Where *Kembali* leads: a lesson opened from a quiz's feedback or a result's review
+    /// returns there, not to the module page.
+    back: Return,
     /// See [`LessonReader::reached_end`].
     reached_end: bool,
+}
+
+/// Where a lesson was opened from, so its way back returns there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Return {
+    Module,
+    Quiz,
+    Review,
 }
 
 #[derive(Debug, Clone)]
@@ -42,7 +51,8 @@ pub enum Message {
     Scrolled(iced::widget::scrollable::Viewport),
     FinishPressed,
     BackPressed,
-    BackToQuizPressed,
+    /// Back to the quiz or the review the lesson was opened from.
+    ReturnPressed,
     /// Lessons carry no links; a click on one is ignored.
     LinkClicked(markdown::Uri),
 }
@@ -55,12 +65,13 @@ pub enum Action {
     /// Mark the current lesson read and return to the module page.
     Finish,
     Back,
-    BackToQuiz,
+    /// Back to the suspended quiz or review.
+    Return,
     Scroll(crate::widget::Scroll),
 }
 
 impl LessonReader {
-    pub fn new(module: &Module, index: usize, from_quiz: bool) -> Self {
+    pub fn new(module: &Module, index: usize, back: Return) -> Self {
         let index = index.min(module.lessons.len().saturating_sub(1));
         let body = &module.lessons[index].body;
         Self {
@@ -70,7 +81,7 @@ impl LessonReader {
                 id: markdown::parse(&body.id).collect(),
                 en: markdown::parse(&body.en).collect(),
             },
-            from_quiz,
+            back,
             reached_end: false,
         }
     }
@@ -108,8 +119,8 @@ impl LessonReader {
                 Action::Finish
             }
             Message::BackPressed => Action::Back,
-            Message::BackToQuizPressed if self.from_quiz => Action::BackToQuiz,
-            Message::PreviousPressed | Message::BackToQuizPressed | Message::LinkClicked(_) => {
+            Message::ReturnPressed if self.back != Return::Module => Action::Return,
+            Message::PreviousPressed | Message::ReturnPressed | Message::LinkClicked(_) => {
                 Action::None
             }
         }
@@ -136,7 +147,9 @@ impl LessonReader {
             Key::Named(Named::End) => Some(Message::Scroll(Scroll::End)),
             Key::Named(Named::ArrowRight) => Some(Message::NextKey),
             Key::Named(Named::ArrowLeft) => Some(Message::PreviousKey),
-            Key::Named(Named::Escape) if self.from_quiz => Some(Message::BackToQuizPressed),
+            Key::Named(Named::Escape) if self.back != Return::Module => {
+                Some(Message::ReturnPressed)
+            }
             Key::Named(Named::Escape) => Some(Message::BackPressed),
             _ => None,
         }
@@ -174,14 +187,20 @@ impl LessonReader {
                 ))
             })
             .collect();
-        let back: Element<'a, Message> = if self.from_quiz {
-            widget::primary(
+        let back: Element<'a, Message> = match self.back {
+            Return::Quiz => widget::primary(
                 ctx,
                 ctx.t("lesson-back-to-quiz"),
-                Some(Message::BackToQuizPressed),
-            )
-        } else {
-            widget::secondary(ctx, ctx.t("common-back"), Some(Message::BackPressed))
+                Some(Message::ReturnPressed),
+            ),
+            Return::Review => widget::primary(
+                ctx,
+                ctx.t("lesson-back-to-review"),
+                Some(Message::ReturnPressed),
+            ),
+            Return::Module => {
+                widget::secondary(ctx, ctx.t("common-back"), Some(Message::BackPressed))
+            }
         };
         let last = self.index + 1 == total;
         let next: Element<'a, Message> = if last {

@@ -224,10 +224,11 @@ fn view_attempt<'a>(ctx: &Ctx<'a>, attempt: &'a Attempt) -> Element<'a, Message>
         Mode::Practice => "mode-practice",
         Mode::Exam => "mode-exam",
     });
-    let verdict = if attempt.passed {
-        ctx.t("result-passed")
-    } else {
-        ctx.t("result-not-passed")
+    // Practice is not graded: its row shows the score only.
+    let verdict = match attempt.mode {
+        Mode::Practice => String::new(),
+        Mode::Exam if attempt.passed => ctx.t("result-passed"),
+        Mode::Exam => ctx.t("result-not-passed"),
     };
     let when = attempt
         .finished

@@ -21,14 +21,16 @@ pub struct ResultScreen {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    LessonPressed(String),
+    /// *Pelajari lagi* on the review of answer `usize`: the lesson `String`.
+    LessonPressed(usize, String),
     RetryPressed,
     BackPressed,
 }
 
 #[derive(Debug, Clone)]
 pub enum Action {
-    OpenLesson(String),
+    /// Open the lesson; the review returns to answer `usize`.
+    OpenLesson(usize, String),
     Retry(Mode),
     Back,
 }
@@ -40,7 +42,7 @@ impl ResultScreen {
 
     pub fn update(&mut self, message: Message, attempt: &Attempt) -> Action {
         match message {
-            Message::LessonPressed(lesson) => Action::OpenLesson(lesson),
+            Message::LessonPressed(index, lesson) => Action::OpenLesson(index, lesson),
             Message::RetryPressed => Action::Retry(attempt.mode),
             Message::BackPressed => Action::Back,
         }
@@ -53,16 +55,24 @@ impl ResultScreen {
         attempt: &'a Attempt,
     ) -> Element<'a, Message> {
         let lang = ctx.lang;
-        let verdict = if attempt.passed {
-            ctx.t("result-passed")
+        // Practice is not graded: no pass/fail verdict in green or red, only the score.
+        let practice = attempt.mode == Mode::Practice;
+        let (verdict, verdict_style) = if practice {
+            (
+                ctx.t("result-practice-done"),
+                theme::texts::colored(ctx.colors.text),
+            )
+        } else if attempt.passed {
+            (
+                ctx.t("result-passed"),
+                theme::texts::colored(ctx.colors.success),
+            )
         } else {
-            ctx.t("result-not-passed")
+            (
+                ctx.t("result-not-passed"),
+                theme::texts::colored(ctx.colors.danger),
+            )
         };
-        let verdict_style = theme::texts::colored(if attempt.passed {
-            ctx.colors.success
-        } else {
-            ctx.colors.danger
-        });
         let score = i18n::tr_args(
             lang,
             "result-score",
@@ -74,7 +84,11 @@ impl ResultScreen {
         );
         let mark = i18n::tr_args(
             lang,
-            "result-pass-mark",
+            if practice {
+                "result-practice-note"
+            } else {
+                "result-pass-mark"
+            },
             &[("mark", &attempt.pass_mark.to_string())],
         );
         let summary = container(
@@ -96,7 +110,16 @@ impl ResultScreen {
         )
         .padding(20)
         .width(Length::Fill)
-        .style(theme::containers::verdict(ctx.colors, attempt.passed));
+        .style({
+            let (colors, passed) = (ctx.colors, attempt.passed);
+            move |theme: &iced::Theme| {
+                if practice {
+                    theme::containers::card(colors)(theme)
+                } else {
+                    theme::containers::verdict(colors, passed)(theme)
+                }
+            }
+        });
         let items = attempt
             .answers
             .iter()
@@ -140,15 +163,13 @@ fn view_answer<'a>(
             qtext.options.get(written).map_or("", |o| o.text.as_str())
         )
     };
-    let list = |indexes: &[usize]| -> String {
+    // One option a line: option texts end in a full stop, so joining them in a sentence
+    // reads badly ("….; B. …").
+    let list = |indexes: &[usize]| -> Vec<Element<'a, Message>> {
         if indexes.is_empty() {
-            return ctx.t("result-no-answer");
+            return vec![widget::body(ctx.t("result-no-answer"))];
         }
-        indexes
-            .iter()
-            .map(|&w| shown(w))
-            .collect::<Vec<_>>()
-            .join("; ")
+        indexes.iter().map(|&w| widget::body(shown(w))).collect()
     };
     let mut right_sorted = question.correct.clone();
     right_sorted.sort_by_key(|w| answer.order.iter().position(|o| o == w));
@@ -172,7 +193,7 @@ fn view_answer<'a>(
         .lesson(&question.lesson)
         .map(|l| l.title.get(lang).clone())
         .unwrap_or_default();
-    widget::card(
+    let card = widget::card(
         ctx,
         column![
             row![
@@ -188,18 +209,16 @@ fn view_answer<'a>(
             ]
             .align_y(Alignment::Center),
             text(&qtext.stem).size(size::BODY),
-            widget::body(i18n::tr_args(
-                lang,
-                "result-your-answer",
-                &[("answer", &list(&answer.chosen))]
-            )),
-            text(i18n::tr_args(
-                lang,
-                "result-right-answer",
-                &[("answer", &list(&right_sorted))]
-            ))
-            .size(size::BODY)
-            .font(widget::BOLD),
+            column![widget::muted(ctx, ctx.t("result-your-answer"))]
+                .extend(list(&answer.chosen))
+                .spacing(2),
+            column![
+                text(ctx.t("result-right-answer"))
+                    .size(size::SMALL)
+                    .font(widget::BOLD)
+            ]
+            .extend(list(&right_sorted))
+            .spacing(2),
             widget::body(qtext.explanation.as_str()),
             widget::muted(
                 ctx,
@@ -212,9 +231,15 @@ fn view_answer<'a>(
             widget::secondary(
                 ctx,
                 i18n::tr_args(lang, "quiz-study-again", &[("lesson", &lesson_title)]),
-                Some(Message::LessonPressed(question.lesson.clone())),
+                Some(Message::LessonPressed(index, question.lesson.clone())),
             ),
         ]
         .spacing(8),
-    )
+    );
+    container(card).id(answer_id(index)).into()
+}
+
+/// The review card of answer `index`: a lesson opened from it returns here.
+pub fn answer_id(index: usize) -> iced::widget::Id {
+    iced::widget::Id::from(format!("review-answer-{index}"))
 }
