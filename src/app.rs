@@ -110,7 +110,6 @@ pub enum Message {
     RecordsDone(Result<Vec<String>, Vec<String>>),
     /// An import finished: what to tell the user, and the records as they now are on disk
     /// (read in the background, not in `update`).
-    RecordsImported(Result<Vec<String>, Vec<String>>, Box<Loaded>),
     /// A content pack change (install, removal, switch) finished, with the packs reloaded.
     PacksChanged(PackDone),
     ProgressSaved(Result<Progress, StoreError>),
@@ -462,15 +461,6 @@ impl App {
             }
             Message::NoticeDismissed => {
                 self.notices.clear();
-                Task::none()
-            }
-            Message::RecordsImported(outcome, loaded) => {
-                // Imported records change what the screens show.
-                self.learners = loaded.learners;
-                self.attempts = loaded.attempts;
-                if let Screen::Settings(screen) = &mut self.screen {
-                    screen.records_finished(outcome);
-                }
                 Task::none()
             }
             Message::RecordsDone(outcome) => {
@@ -1072,42 +1062,9 @@ impl App {
                     self.catalog.modules.iter().map(|m| m.id.clone()).collect();
                 Task::perform(
                     async move {
-                        let dir =
-                            dir.unwrap_or_else(|| crate::records::transfer::exports_dir(&store));
-                        crate::records::transfer::export_into(
-                            &store,
-                            &dir,
-                            kind,
-                            &modules,
-                            lang,
-                            Utc::now(),
-                        )
-                        .map(|files| {
-                            files
-                                .iter()
-                                .map(|f| {
-                                    i18n::tr_args(
-                                        lang,
-                                        "records-written",
-                                        &[("file", &f.display().to_string())],
-                                    )
-                                })
-                                .collect()
-                        })
-                        .map_err(|error| vec![error.message(lang)])
+                        crate::records::transfer::export_lines(&store, dir, kind, &modules, lang)
                     },
                     Message::RecordsDone,
-                )
-            }
-            settings_screen::Action::ImportRecords(path) => {
-                let store = self.store.clone();
-                let lang = self.lang();
-                Task::perform(
-                    async move {
-                        let outcome = import_lines(&store, &path, lang);
-                        (outcome, Box::new(store.load()))
-                    },
-                    |(outcome, loaded)| Message::RecordsImported(outcome, loaded),
                 )
             }
             settings_screen::Action::OpenDataFolder => {

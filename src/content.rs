@@ -18,7 +18,7 @@ pub mod coverage;
 pub mod limits;
 
 pub use check::{CheckedPack, add_pack, check_content, check_pack, conflicts, is_app_content};
-pub use citation::{Citation, format_article, format_citation, instrument_name};
+pub use citation::{Citation, Sources, format_article, format_citation, instrument_name, sources};
 pub use error::{ContentError, ContentErrorKind, Counted, Field, FileType, Markup};
 pub use files::{ContentFiles, DirFiles, EmbeddedFiles};
 pub use install::{

@@ -22,4 +22,4 @@ pub use report_pdf::report_pdf;
 pub use room::room_questions;
 pub use session::{Added, Participant, Session, SessionDraft, SessionTag, TestPhase};
 pub use sessions::SessionError;
-pub use slides::{Slide, SlideKind, Sources, slides};
+pub use slides::{Slide, SlideKind, slides};

@@ -105,7 +105,7 @@ fn learner_path_end_to_end_and_restart() {
     assert_shows(&app, "Tujuan pembelajaran");
     click(&mut app, "Mulai membaca");
     assert_shows(&app, asn.lessons[0].title.id.as_str());
-    assert_shows(&app, "Dasar hukum dan sumber");
+    assert_shows(&app, "Dasar hukum");
     assert!(shows_containing(&app, "Materi 1 dari 4"));
     click(&mut app, "Berikutnya ›");
     assert_shows(&app, asn.lessons[1].title.id.as_str());

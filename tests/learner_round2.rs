@@ -352,3 +352,107 @@ fn a_multiple_answer_review_shows_one_option_a_line() {
     }
     assert!(multi_seen, "some drawn question has several right answers");
 }
+
+/// Words for people: the learner's screens (the profile form with a wrong NIP, home, a module,
+/// a lesson, a quiz's feedback, a result, Settings) never show the words of programmers or of
+/// HR's tools; a news report is cited as a *Sumber*, never as *Dasar hukum*.
+#[test]
+fn learner_screens_speak_plainly_and_cite_news_as_a_source() {
+    const JARGON: [&str; 7] = [
+        "bundle",
+        "xAPI",
+        "RON",
+        "--data-dir",
+        "LATIH_ASN_DATA_DIR",
+        "yyyymm",
+        "berkas RON",
+    ];
+    let plain = |app: &App, screen: &str| {
+        for word in JARGON {
+            assert!(
+                !harness::shows_containing(app, word),
+                "{screen} shows {word:?}"
+            );
+        }
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path(), Lang::Id);
+    type_into(&mut app, profile::NAME_INPUT, "Siti Aminah");
+    // Born on the 32nd of a month, appointed in month 13.
+    type_into(&mut app, profile::NIP_INPUT, "198001322005132001");
+    click(&mut app, "Simpan profil");
+    assert!(harness::shows_containing(&app, "misalnya 19800101"));
+    plain(&app, "the profile form");
+    let mut app = with_profile(tempfile::tempdir().unwrap().path());
+    plain(&app, "home");
+    harness::send(
+        &mut app,
+        Message::Home(home::Message::ModuleOpened("pilkada".into())),
+    );
+    plain(&app, "the module page");
+    let catalog = latih_asn::content::load_embedded().unwrap();
+    let pilkada = catalog.module("pilkada").unwrap();
+    fn news<'c>(
+        catalog: &latih_asn::content::Catalog,
+        cites: &'c [latih_asn::content::Citation],
+    ) -> Option<&'c latih_asn::content::Citation> {
+        cites.iter().find(|c| {
+            catalog.instrument(&c.instrument).map(|i| i.kind)
+                == Some(latih_asn::content::InstrumentKind::News)
+        })
+    }
+    let (index, lesson) = pilkada
+        .lessons
+        .iter()
+        .enumerate()
+        .find(|(_, l)| news(&catalog, &l.cites).is_some())
+        .expect("a pilkada lesson cites a news report");
+    harness::send(
+        &mut app,
+        Message::Module(module::Message::LessonOpened(index)),
+    );
+    plain(&app, "a lesson");
+    let source = catalog
+        .instrument(&news(&catalog, &lesson.cites).unwrap().instrument)
+        .unwrap()
+        .short
+        .id
+        .clone();
+    assert!(
+        harness::shows(&app, "Sumber"),
+        "the lesson has a Sumber section"
+    );
+    assert!(harness::shows_containing(&app, &source));
+    // The quiz: a question citing a news report says "Sumber: …" under its explanation.
+    app.start_quiz_with_seed("pilkada", latih_asn::quiz::Mode::Practice, 1);
+    let mut news_seen = 0;
+    for _ in 0..20 {
+        harness::send(&mut app, Message::Quiz(quiz::Message::OptionPressed(0)));
+        harness::send(&mut app, Message::Quiz(quiz::Message::ConfirmPressed));
+        plain(&app, "quiz feedback");
+        let Screen::Quiz(screen) = app.screen() else {
+            break;
+        };
+        let question = pilkada
+            .question(&screen.run.current().unwrap().question)
+            .unwrap();
+        if let Some(cite) = news(&catalog, &question.cites) {
+            news_seen += 1;
+            let name = &catalog.instrument(&cite.instrument).unwrap().short.id;
+            assert!(harness::shows_containing(&app, &format!("Sumber: {name}")));
+            assert!(!harness::shows_containing(
+                &app,
+                &format!("Dasar hukum: {name}")
+            ));
+        }
+        harness::send(&mut app, Message::Quiz(quiz::Message::NextPressed));
+    }
+    assert!(
+        news_seen > 0,
+        "the drawn quiz has a question citing a news report"
+    );
+    assert!(matches!(app.screen(), Screen::Result(_)));
+    plain(&app, "the result");
+    harness::send(&mut app, Message::SettingsPressed);
+    plain(&app, "Settings");
+}

@@ -9,6 +9,7 @@ use iced_test::Simulator;
 use iced_test::selector::{Candidate, id};
 
 use latih_asn::app::Ctx;
+use latih_asn::content::Sources;
 use latih_asn::content::{Catalog, load_embedded};
 use latih_asn::fonts;
 use latih_asn::lang::Lang;
@@ -16,7 +17,7 @@ use latih_asn::screen::trainer::presenter::{Action, Message, Presenter};
 use latih_asn::screen::trainer::room_quiz::{self, RoomQuiz, Stage, room_questions};
 use latih_asn::settings::ThemeChoice;
 use latih_asn::theme::Colors;
-use latih_asn::training::{SlideKind, Sources, slides};
+use latih_asn::training::{SlideKind, slides};
 
 const PROJECTOR: Size = Size::new(1024.0, 768.0);
 const FULL_HD: Size = Size::new(1920.0, 1080.0);

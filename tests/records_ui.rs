@@ -1,5 +1,6 @@
-//! Export and import of records from the Settings screen: a desk PC writes a bundle, the HR PC
-//! imports it (twice: nothing is added the second time), and a damaged file is refused.
+//! Records between PCs: a desk PC saves a bundle from Settings (in plain words, with no
+//! exports meant for HR), the HR PC imports it in HR's area (twice: nothing is added the second
+//! time) and exports CSV and xAPI there, and a damaged file is refused.
 
 #[path = "harness/app.rs"]
 mod harness;
@@ -10,7 +11,7 @@ use harness::{assert_shows, click, open, send, shows_containing, type_into};
 use latih_asn::app::{App, Message};
 use latih_asn::lang::Lang;
 use latih_asn::quiz::Mode;
-use latih_asn::screen::{learn::profile, learn::quiz, settings};
+use latih_asn::screen::{hr as hr_screen, learn::profile, learn::quiz, pin, settings};
 
 fn desk_with_an_exam(dir: &std::path::Path) -> App {
     let mut app = open(dir, Lang::Id);
@@ -25,6 +26,18 @@ fn desk_with_an_exam(dir: &std::path::Path) -> App {
         send(&mut app, Message::Quiz(quiz::Message::ConfirmPressed));
     }
     app
+}
+
+/// Into HR's area, setting the admin PIN on first entry.
+fn enter_hr(app: &mut App) {
+    send(app, Message::SettingsPressed);
+    click(app, "Area SDM (admin)…");
+    if harness::shows(app, "Buat PIN admin") {
+        type_into(app, pin::AGAIN_FIELD, "246810");
+    }
+    type_into(app, pin::PIN_FIELD, "246810");
+    click(app, "Lanjut");
+    assert_shows(app, "Meja SDM");
 }
 
 #[test]
@@ -43,7 +56,25 @@ fn a_bundle_goes_from_a_desk_to_hr_once() {
         .unwrap()
         .fingerprint();
     assert!(shows_containing(&desk, &fingerprint));
-    click(&mut desk, "Ekspor catatan (bundle)");
+    // A learner sees no words for programmers, and no HR tools.
+    for hidden in [
+        "Ekspor CSV",
+        "Ekspor xAPI",
+        "Ekspor Excel (.xlsx)",
+        "Impor catatan",
+    ] {
+        assert!(
+            !harness::shows(&desk, hidden),
+            "{hidden} in a learner's Settings"
+        );
+    }
+    for word in ["bundle", "xAPI", "RON", "--data-dir", "LATIH_ASN_DATA_DIR"] {
+        assert!(
+            !shows_containing(&desk, word),
+            "{word:?} in a learner's Settings"
+        );
+    }
+    click(&mut desk, "Simpan catatan untuk SDM");
     assert!(shows_containing(&desk, "Ditulis: "));
     let exports = desk_dir.path().join("exports");
     let bundle = fs::read_dir(&exports)
@@ -53,20 +84,14 @@ fn a_bundle_goes_from_a_desk_to_hr_once() {
         .unwrap()
         .path();
     assert!(bundle.to_string_lossy().ends_with(".bundle.ron"));
-    click(&mut desk, "Ekspor CSV");
-    click(&mut desk, "Ekspor xAPI");
-    assert_eq!(
-        fs::read_dir(&exports).unwrap().count(),
-        4,
-        "bundle, two CSV files, xAPI"
-    );
+    assert_eq!(fs::read_dir(&exports).unwrap().count(), 1, "the bundle");
 
-    // The HR PC imports the folder (a USB stick), twice.
+    // The HR PC imports the folder (a USB stick), twice, in HR's area.
     let hr_dir = tempfile::tempdir().unwrap();
     let mut hr = open(hr_dir.path(), Lang::Id);
-    send(&mut hr, Message::SettingsPressed);
-    type_into(&mut hr, settings::RECORDS_INPUT, exports.to_str().unwrap());
-    click(&mut hr, "Impor catatan");
+    enter_hr(&mut hr);
+    type_into(&mut hr, hr_screen::IMPORT_PATH, exports.to_str().unwrap());
+    click(&mut hr, "Impor dari jalur ini");
     assert!(shows_containing(
         &hr,
         "1 percobaan dan 1 peserta ditambahkan, 0 sudah ada, 0 konflik."
@@ -76,28 +101,42 @@ fn a_bundle_goes_from_a_desk_to_hr_once() {
         &hr,
         "1 percobaan ditahan sampai SDM menyetujui perangkat"
     ));
-    assert_eq!(hr.attempts().len(), 1);
-    click(&mut hr, "Impor catatan");
+    click(&mut hr, "Impor dari jalur ini");
     assert!(shows_containing(
         &hr,
         "0 percobaan dan 0 peserta ditambahkan, 1 sudah ada, 0 konflik."
     ));
-    assert_eq!(hr.attempts().len(), 1);
+    // HR's exports: two CSV files and the xAPI statements.
+    click(&mut hr, "Ekspor CSV");
+    click(&mut hr, "Ekspor xAPI");
+    assert!(shows_containing(&hr, "Ditulis: "));
+    assert_eq!(
+        fs::read_dir(hr_dir.path().join("exports")).unwrap().count(),
+        3,
+        "two CSV files, xAPI"
+    );
 
     // A damaged bundle is refused and named.
     let damaged = hr_dir.path().join("rusak.bundle.ron");
     let text = fs::read_to_string(&bundle).unwrap();
     fs::write(&damaged, &text[..text.len() / 2]).unwrap();
     let mut hr = open(hr_dir.path(), Lang::Id);
-    send(&mut hr, Message::SettingsPressed);
-    type_into(&mut hr, settings::RECORDS_INPUT, damaged.to_str().unwrap());
-    click(&mut hr, "Impor catatan");
+    enter_hr(&mut hr);
+    type_into(&mut hr, hr_screen::IMPORT_PATH, damaged.to_str().unwrap());
+    click(&mut hr, "Impor dari jalur ini");
     assert!(shows_containing(
         &hr,
         "ditolak, tidak ada yang berubah: berkas rusak atau tidak lengkap"
     ));
-    assert_eq!(hr.attempts().len(), 1);
-    assert_shows(&hr, "Impor catatan");
+    assert_eq!(
+        latih_asn::records::Store::open(hr_dir.path())
+            .unwrap()
+            .load()
+            .attempts
+            .len(),
+        1
+    );
+    assert_shows(&hr, "Impor dari jalur ini");
 }
 
 #[test]
@@ -114,7 +153,7 @@ fn exports_go_to_the_folder_chosen_in_the_dialog() {
         ))),
     );
     assert!(shows_containing(&desk, &usb.path().display().to_string()));
-    click(&mut desk, "Ekspor catatan (bundle)");
+    click(&mut desk, "Simpan catatan untuk SDM");
     let written: Vec<_> = fs::read_dir(usb.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

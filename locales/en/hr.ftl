@@ -175,3 +175,6 @@ hr-issuer-jp-target = JP target per employee per year
 hr-issuer-jp-number = The JP target must be a number.
 hr-issuer-save = Save the issuer
 hr-issuer-saved = The certificate issuer settings were saved.
+hr-export-title = Export records
+hr-export-intro = Every record on this computer: CSV or Excel tables (one row per quiz, one per employee × module), xAPI for an LRS, or one signed bundle file for another HR computer. NIPs are written as text, edited records are marked.
+hr-export-bundle = Export bundle

@@ -2,8 +2,6 @@
 projector-module-label = Module { $n } of { $total }
 projector-lesson-label = { $module } · Lesson { $n } of { $total }
 projector-point-label = { $lesson } · Key point { $n } of { $total }
-projector-legal-basis = Legal basis
-projector-source = Source
 projector-closing-label = Closing
 projector-closing-heading = Thank you
 projector-closing-body = Any questions? Let's discuss them together.

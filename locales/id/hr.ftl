@@ -175,3 +175,6 @@ hr-issuer-jp-target = Target JP per pegawai per tahun
 hr-issuer-jp-number = Target JP harus berupa angka.
 hr-issuer-save = Simpan penerbit
 hr-issuer-saved = Pengaturan penerbit sertifikat disimpan.
+hr-export-title = Ekspor catatan
+hr-export-intro = Semua catatan di komputer ini: tabel CSV atau Excel (satu baris per kuis, satu baris per pegawai × modul), xAPI untuk LRS, atau satu berkas bundle bertanda tangan untuk komputer SDM lain. NIP ditulis sebagai teks, catatan yang diubah ditandai.
+hr-export-bundle = Ekspor bundle

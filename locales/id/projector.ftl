@@ -2,8 +2,6 @@
 projector-module-label = Modul { $n } dari { $total }
 projector-lesson-label = { $module } · Materi { $n } dari { $total }
 projector-point-label = { $lesson } · Poin { $n } dari { $total }
-projector-legal-basis = Dasar hukum
-projector-source = Sumber
 projector-closing-label = Penutup
 projector-closing-heading = Terima kasih
 projector-closing-body = Ada pertanyaan? Mari kita diskusikan bersama.

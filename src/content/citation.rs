@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::model::Instrument;
+use crate::content::Catalog;
+use crate::content::model::{Instrument, InstrumentKind};
 use crate::i18n;
 use crate::lang::Lang;
 
@@ -102,6 +103,76 @@ pub fn format_article(citation: &Citation, lang: Lang) -> Option<String> {
         );
     }
     Some(article)
+}
+
+/// Citations of one kind under their caption: "Dasar hukum" for laws, "Sumber" for news.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sources {
+    pub kind: InstrumentKind,
+    pub caption: String,
+    pub items: Vec<String>,
+}
+
+impl Sources {
+    /// "Dasar hukum: A; B", on one line of small print.
+    pub fn line(&self) -> String {
+        format!("{}: {}", self.caption, self.items.join("; "))
+    }
+}
+
+/// Citations rendered in `lang` and grouped: the laws under "Dasar hukum", then the news
+/// articles under "Sumber" (a news report is attributed, never called a legal basis). Within a
+/// group, one item per instrument with the articles cited from it ("PP No. 94 Tahun 2021, Pasal
+/// 5 huruf n, Pasal 1 angka 6"), in the order they are first cited: a projector has no room to
+/// repeat a law's name for each article. Empty groups are left out.
+pub fn sources(catalog: &Catalog, cites: &[Citation], lang: Lang) -> Vec<Sources> {
+    [
+        (InstrumentKind::Law, "cite-legal-basis"),
+        (InstrumentKind::News, "cite-source"),
+    ]
+    .into_iter()
+    .filter_map(|(kind, caption)| {
+        // (instrument id, its name, the articles cited from it)
+        let mut cited: Vec<(&str, String, Vec<String>)> = Vec::new();
+        for cite in cites {
+            let instrument = catalog.instrument(&cite.instrument);
+            // An instrument missing from the catalog is cited as a law: the validator refuses
+            // such content, and a news source must never pass for one.
+            if instrument.map_or(InstrumentKind::Law, |i| i.kind) != kind {
+                continue;
+            }
+            let at = match cited.iter().position(|(id, ..)| *id == cite.instrument) {
+                Some(at) => at,
+                None => {
+                    let name = instrument_name(cite, instrument, lang);
+                    cited.push((cite.instrument.as_str(), name, Vec::new()));
+                    cited.len() - 1
+                }
+            };
+            let articles = &mut cited[at].2;
+            if let Some(article) = format_article(cite, lang)
+                && !articles.contains(&article)
+            {
+                articles.push(article);
+            }
+        }
+        let items: Vec<String> = cited
+            .into_iter()
+            .map(|(_, name, articles)| {
+                if articles.is_empty() {
+                    name
+                } else {
+                    format!("{name}, {}", articles.join(", "))
+                }
+            })
+            .collect();
+        (!items.is_empty()).then(|| Sources {
+            kind,
+            caption: i18n::tr(lang, caption),
+            items,
+        })
+    })
+    .collect()
 }
 
 #[cfg(test)]

@@ -84,6 +84,32 @@ pub fn export_into(
         .collect()
 }
 
+/// Runs an export into `dir` (the data folder's `exports` when `None`) and says, line by
+/// line, which files were written, or what went wrong, in the user's language.
+pub fn export_lines(
+    store: &Store,
+    dir: Option<PathBuf>,
+    kind: ExportKind,
+    modules: &[String],
+    lang: Lang,
+) -> Result<Vec<String>, Vec<String>> {
+    let dir = dir.unwrap_or_else(|| exports_dir(store));
+    export_into(store, &dir, kind, modules, lang, chrono::Utc::now())
+        .map(|files| {
+            files
+                .iter()
+                .map(|f| {
+                    crate::i18n::tr_args(
+                        lang,
+                        "records-written",
+                        &[("file", &f.display().to_string())],
+                    )
+                })
+                .collect()
+        })
+        .map_err(|error| vec![error.message(lang)])
+}
+
 /// Bundle files at `path`: the file itself, or every `*.bundle.ron` in a folder (a USB stick).
 pub fn bundle_files(path: &Path) -> Vec<PathBuf> {
     if path.is_dir() {

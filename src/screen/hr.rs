@@ -19,6 +19,7 @@ use crate::hr::snapshot::Snapshot;
 use crate::i18n;
 use crate::lang::Lang;
 use crate::records::Store;
+use crate::records::transfer::{ExportKind, export_lines};
 use crate::theme;
 use crate::widget;
 
@@ -75,6 +76,10 @@ pub struct Desk {
     import_path: String,
     /// What the last import said, and whether it went cleanly.
     import_result: Option<(bool, Vec<String>)>,
+    /// Where exports go: the folder HR chose, or the data folder's `exports/`.
+    export_dir: Option<PathBuf>,
+    /// What the last export wrote, or why it failed.
+    export_result: Option<(bool, Vec<String>)>,
     busy: bool,
 }
 
@@ -95,6 +100,12 @@ pub enum Message {
     ImportFolderPressed,
     ImportPicked(Option<PathBuf>),
     Imported(Result<Vec<String>, Vec<String>>),
+    /// Every record on this PC as CSV, Excel or xAPI (for a learning record store), or as one
+    /// signed file for another HR PC.
+    ExportPressed(ExportKind),
+    ExportFolderPressed,
+    ExportFolderPicked(Option<PathBuf>),
+    Exported(Result<Vec<String>, Vec<String>>),
     LeavePressed,
 }
 
@@ -128,6 +139,8 @@ impl Desk {
             catalog: Arc::new(env.catalog.clone()),
             import_path: String::new(),
             import_result: None,
+            export_dir: None,
+            export_result: None,
             busy: true,
         };
         (desk, reload(env))
@@ -232,6 +245,34 @@ impl Desk {
                 });
                 Action::Run(reload(env))
             }
+            Message::ExportPressed(kind) if !self.busy => {
+                self.busy = true;
+                self.export_result = None;
+                let store = env.store.clone();
+                let (dir, modules, lang) = (self.export_dir.clone(), env.modules.clone(), env.lang);
+                Action::Run(Task::perform(
+                    async move { export_lines(&store, dir, kind, &modules, lang) },
+                    Message::Exported,
+                ))
+            }
+            Message::ExportPressed(_) => Action::None,
+            Message::ExportFolderPressed => Action::Run(crate::screen::file_dialog(
+                rfd::AsyncFileDialog::new().pick_folder(),
+                Message::ExportFolderPicked,
+            )),
+            Message::ExportFolderPicked(Some(dir)) => {
+                self.export_dir = Some(dir);
+                Action::None
+            }
+            Message::ExportFolderPicked(None) => Action::None,
+            Message::Exported(result) => {
+                self.busy = false;
+                self.export_result = Some(match result {
+                    Ok(lines) => (true, lines),
+                    Err(lines) => (false, lines),
+                });
+                Action::None
+            }
             Message::LeavePressed => Action::Leave,
         }
     }
@@ -328,6 +369,60 @@ impl Desk {
         ]
         .spacing(8);
         if let Some((clean, lines)) = &self.import_result {
+            items = items.push(column(
+                lines
+                    .iter()
+                    .map(|line| status_line(ctx, *clean, line.as_str())),
+            ));
+        }
+        column![widget::card(ctx, items), self.view_export(ctx)]
+            .spacing(16)
+            .into()
+    }
+
+    fn view_export<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let idle = !self.busy;
+        let export = |key: &str, kind: ExportKind| {
+            widget::secondary(
+                ctx,
+                ctx.t(key),
+                idle.then_some(Message::ExportPressed(kind)),
+            )
+        };
+        let mut items = column![
+            widget::h3(ctx.t("hr-export-title")),
+            widget::muted(ctx, ctx.t("hr-export-intro")),
+            row![
+                export("records-export-csv", ExportKind::Csv),
+                export("records-export-xlsx", ExportKind::Xlsx),
+                export("records-export-xapi", ExportKind::Xapi),
+                export("hr-export-bundle", ExportKind::Bundle),
+            ]
+            .spacing(10)
+            .wrap(),
+            row![
+                widget::secondary(
+                    ctx,
+                    ctx.t("settings-export-folder"),
+                    idle.then_some(Message::ExportFolderPressed)
+                ),
+                widget::muted(
+                    ctx,
+                    match &self.export_dir {
+                        Some(dir) => ctx.t_args(
+                            "settings-export-folder-chosen",
+                            &[("path", &dir.display().to_string())]
+                        ),
+                        None => ctx.t("settings-export-folder-default"),
+                    }
+                ),
+            ]
+            .spacing(10)
+            .align_y(iced::Alignment::Center)
+            .wrap(),
+        ]
+        .spacing(8);
+        if let Some((clean, lines)) = &self.export_result {
             items = items.push(column(
                 lines
                     .iter()

@@ -18,9 +18,6 @@ use crate::widget::{self, size};
 
 /// Widget id of the pack folder field.
 pub const PACK_INPUT: &str = "pack_path";
-/// Widget id of the field for bundles to import.
-pub const RECORDS_INPUT: &str = "records_path";
-
 /// What the records buttons export.
 pub use crate::records::transfer::ExportKind;
 
@@ -35,7 +32,6 @@ pub struct SettingsScreen {
     /// The outcome of the last pack change, translated when drawn.
     outcome: Option<Result<(PackRequest, String), PackError>>,
     /// A bundle file or a folder of bundles (a USB stick) to import.
-    records_path: String,
     records_busy: bool,
     /// What the last records export or import did, line by line; `Err` when something failed.
     records_outcome: Option<Result<Vec<String>, Vec<String>>>,
@@ -73,19 +69,13 @@ pub enum Message {
     EnablePressed(String, bool),
     /// A pending install or removal is called off.
     PendingCancelled,
-    RecordsPathChanged(String),
     /// Open the system's dialog for a pack folder, a records file or folder, or the folder
     /// exports go to.
     PickPack,
     PackPicked(Option<PathBuf>),
-    PickRecords {
-        folder: bool,
-    },
-    RecordsPicked(Option<PathBuf>),
     PickExportFolder,
     ExportFolderPicked(Option<PathBuf>),
     ExportPressed(ExportKind),
-    ImportRecordsPressed,
     OpenDataFolderPressed,
     /// Into HR's area (behind the admin PIN).
     HrPressed,
@@ -100,7 +90,6 @@ pub enum Action {
     Packs(PackRequest),
     /// Export into the chosen folder, or the data folder's `exports/` when none was chosen.
     ExportRecords(ExportKind, Option<PathBuf>),
-    ImportRecords(PathBuf),
     /// A system file dialog to show (its answer comes back as a message).
     Dialog(iced::Task<Message>),
     OpenDataFolder,
@@ -168,10 +157,6 @@ impl SettingsScreen {
                 self.pending = None;
                 return Action::None;
             }
-            Message::RecordsPathChanged(path) => {
-                self.records_path = path;
-                return Action::None;
-            }
             Message::PickPack => {
                 return Action::Dialog(crate::screen::file_dialog(
                     rfd::AsyncFileDialog::new().pick_folder(),
@@ -181,21 +166,6 @@ impl SettingsScreen {
             Message::PackPicked(Some(path)) => {
                 self.pack_path = path.display().to_string();
                 return self.update(Message::ImportPressed, current);
-            }
-            Message::PickRecords { folder } => {
-                let ask = rfd::AsyncFileDialog::new();
-                return Action::Dialog(if folder {
-                    crate::screen::file_dialog(ask.pick_folder(), Message::RecordsPicked)
-                } else {
-                    crate::screen::file_dialog(
-                        ask.add_filter("latih-asn", &["ron"]).pick_file(),
-                        Message::RecordsPicked,
-                    )
-                });
-            }
-            Message::RecordsPicked(Some(path)) => {
-                self.records_path = path.display().to_string();
-                return self.update(Message::ImportRecordsPressed, current);
             }
             Message::PickExportFolder => {
                 return Action::Dialog(crate::screen::file_dialog(
@@ -207,22 +177,13 @@ impl SettingsScreen {
                 self.export_dir = Some(path);
                 return Action::None;
             }
-            Message::PackPicked(None)
-            | Message::RecordsPicked(None)
-            | Message::ExportFolderPicked(None) => return Action::None,
+            Message::PackPicked(None) | Message::ExportFolderPicked(None) => return Action::None,
             Message::ExportPressed(kind) if !self.records_busy => {
                 self.records_busy = true;
                 self.records_outcome = None;
                 return Action::ExportRecords(kind, self.export_dir.clone());
             }
-            Message::ImportRecordsPressed
-                if !self.records_busy && !self.records_path.trim().is_empty() =>
-            {
-                self.records_busy = true;
-                self.records_outcome = None;
-                return Action::ImportRecords(PathBuf::from(self.records_path.trim()));
-            }
-            Message::ExportPressed(_) | Message::ImportRecordsPressed => return Action::None,
+            Message::ExportPressed(_) => return Action::None,
             Message::OpenDataFolderPressed => return Action::OpenDataFolder,
             Message::HrPressed => return Action::OpenHr,
             Message::TrainerPressed => return Action::OpenTrainer,
@@ -538,30 +499,11 @@ impl SettingsScreen {
             widget::h3(ctx.t("records-title")),
             widget::muted(ctx, ctx.t("records-hint")),
             fingerprint,
-            row![
-                widget::primary(
-                    ctx,
-                    ctx.t("records-export-bundle"),
-                    idle.then_some(Message::ExportPressed(ExportKind::Bundle))
-                ),
-                widget::secondary(
-                    ctx,
-                    ctx.t("records-export-csv"),
-                    idle.then_some(Message::ExportPressed(ExportKind::Csv))
-                ),
-                widget::secondary(
-                    ctx,
-                    ctx.t("records-export-xlsx"),
-                    idle.then_some(Message::ExportPressed(ExportKind::Xlsx))
-                ),
-                widget::secondary(
-                    ctx,
-                    ctx.t("records-export-xapi"),
-                    idle.then_some(Message::ExportPressed(ExportKind::Xapi))
-                ),
-            ]
-            .spacing(10)
-            .wrap(),
+            widget::primary(
+                ctx,
+                ctx.t("records-export-bundle"),
+                idle.then_some(Message::ExportPressed(ExportKind::Bundle))
+            ),
             row![
                 widget::secondary(
                     ctx,
@@ -582,36 +524,6 @@ impl SettingsScreen {
             .spacing(10)
             .align_y(iced::Alignment::Center)
             .wrap(),
-            row![
-                widget::secondary(
-                    ctx,
-                    ctx.t("settings-pick-file"),
-                    idle.then_some(Message::PickRecords { folder: false })
-                ),
-                widget::secondary(
-                    ctx,
-                    ctx.t("settings-pick-folder"),
-                    idle.then_some(Message::PickRecords { folder: true })
-                ),
-            ]
-            .spacing(10)
-            .wrap(),
-            row![
-                text_input(&ctx.t("records-path-hint"), &self.records_path)
-                    .id(RECORDS_INPUT)
-                    .on_input(Message::RecordsPathChanged)
-                    .on_submit(Message::ImportRecordsPressed)
-                    .size(size::BODY)
-                    .padding(10)
-                    .width(Length::Fill),
-                widget::primary(
-                    ctx,
-                    ctx.t("records-import"),
-                    (idle && !self.records_path.trim().is_empty())
-                        .then_some(Message::ImportRecordsPressed)
-                ),
-            ]
-            .spacing(10),
         ]
         .spacing(10);
         match &self.records_outcome {

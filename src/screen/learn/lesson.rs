@@ -5,7 +5,7 @@ use iced::widget::{column, container, markdown, row, scrollable, space, text};
 use iced::{Element, Length};
 
 use crate::app::Ctx;
-use crate::content::{Module, format_citation};
+use crate::content::Module;
 use crate::i18n;
 use crate::lang::{Lang, PerLang};
 use crate::theme;
@@ -176,17 +176,16 @@ impl LessonReader {
             .iter()
             .map(|point| widget::bullet(point.clone()))
             .collect();
-        let citations = lesson
-            .cites
-            .iter()
-            .map(|cite| {
-                widget::bullet(format_citation(
-                    cite,
-                    ctx.catalog.instrument(&cite.instrument),
-                    lang,
-                ))
-            })
-            .collect();
+        // Laws and news apart: a news report is a source, never a legal basis.
+        let sources = crate::content::sources(ctx.catalog, &lesson.cites, lang)
+            .into_iter()
+            .map(|group| {
+                widget::section(
+                    ctx,
+                    group.caption,
+                    group.items.into_iter().map(widget::bullet).collect(),
+                )
+            });
         let back: Element<'a, Message> = match self.back {
             Return::Quiz => widget::primary(
                 ctx,
@@ -220,7 +219,7 @@ impl LessonReader {
             widget::h1(lesson.title.get(lang).as_str()),
             body,
             widget::section(ctx, ctx.t("lesson-key-points"), key_points),
-            widget::section(ctx, ctx.t("lesson-legal-basis"), citations),
+            column(sources).spacing(12),
             checked_line(ctx, module, lang),
             row![
                 widget::secondary(

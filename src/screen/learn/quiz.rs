@@ -7,7 +7,7 @@ use iced::widget::{button, column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length};
 
 use crate::app::Ctx;
-use crate::content::{Module, Question, QuestionKind, format_citation};
+use crate::content::{Module, Question, QuestionKind};
 use crate::i18n;
 use crate::quiz::{Mode, Phase, QuizRun};
 use crate::theme;
@@ -350,20 +350,10 @@ impl QuizScreen {
             );
         }
         panel = panel.push(text(&qtext.explanation).size(size::BODY));
-        let citations: Vec<String> = question
-            .cites
-            .iter()
-            .map(|cite| format_citation(cite, ctx.catalog.instrument(&cite.instrument), lang))
-            .collect();
-        panel = panel.push(
-            text(i18n::tr_args(
-                lang,
-                "quiz-legal-basis",
-                &[("citation", &citations.join("; "))],
-            ))
-            .size(size::BODY)
-            .font(widget::BOLD),
-        );
+        // Laws under "Dasar hukum", a news report under "Sumber": never called a legal basis.
+        for group in crate::content::sources(ctx.catalog, &question.cites, lang) {
+            panel = panel.push(text(group.line()).size(size::BODY).font(widget::BOLD));
+        }
         let lesson_title = module
             .lesson(&question.lesson)
             .map(|l| l.title.get(lang).clone())

@@ -6,7 +6,7 @@ use iced::{Alignment, Element, Length};
 use uuid::Uuid;
 
 use crate::app::Ctx;
-use crate::content::{Module, format_citation};
+use crate::content::Module;
 use crate::i18n;
 use crate::quiz::Mode;
 use crate::records::{AnswerRecord, Attempt};
@@ -184,11 +184,12 @@ fn view_answer<'a>(
             theme::texts::colored(ctx.colors.danger),
         )
     };
-    let citations: Vec<String> = question
-        .cites
-        .iter()
-        .map(|cite| format_citation(cite, ctx.catalog.instrument(&cite.instrument), lang))
-        .collect();
+    let sources = column(
+        crate::content::sources(ctx.catalog, &question.cites, lang)
+            .into_iter()
+            .map(|group| widget::muted(ctx, group.line())),
+    )
+    .spacing(2);
     let lesson_title = module
         .lesson(&question.lesson)
         .map(|l| l.title.get(lang).clone())
@@ -220,14 +221,7 @@ fn view_answer<'a>(
             .extend(list(&right_sorted))
             .spacing(2),
             widget::body(qtext.explanation.as_str()),
-            widget::muted(
-                ctx,
-                i18n::tr_args(
-                    lang,
-                    "quiz-legal-basis",
-                    &[("citation", &citations.join("; "))]
-                )
-            ),
+            sources,
             widget::secondary(
                 ctx,
                 i18n::tr_args(lang, "quiz-study-again", &[("lesson", &lesson_title)]),

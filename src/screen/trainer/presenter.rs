@@ -169,7 +169,7 @@ fn footer(slide: &Slide) -> Vec<String> {
         SlideKind::Point => slide
             .sources
             .iter()
-            .map(crate::training::Sources::line)
+            .map(crate::content::Sources::line)
             .collect(),
         _ => Vec::new(),
     }

@@ -9,6 +9,7 @@ use iced::widget::{column, container, responsive, row, text, text_input};
 use iced::{Alignment, Element, Length, Size};
 
 use crate::app::Ctx;
+use crate::content::sources;
 use crate::content::{Catalog, Module, Question};
 use crate::i18n;
 use crate::lang::Lang;
@@ -16,7 +17,6 @@ use crate::screen::learn::quiz::letter;
 use crate::screen::trainer::presenter::{Message as Nav, navigation};
 use crate::theme::{self, Projector};
 use crate::training::room::{parse_count, percents};
-use crate::training::slides::sources;
 use crate::widget::projector::{self as look, Block, LINE_HEIGHT, Role, Type};
 
 pub use crate::training::room::room_questions;
@@ -263,7 +263,7 @@ impl<'a> Screen<'a> {
         let footer: Vec<String> = if quiz.stage == Stage::Reveal {
             sources(self.catalog, &self.question.cites, lang)
                 .iter()
-                .map(crate::training::Sources::line)
+                .map(crate::content::Sources::line)
                 .collect()
         } else {
             Vec::new()
