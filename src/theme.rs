@@ -293,13 +293,32 @@ pub mod buttons {
         }
     }
 
+    // Hover is not the focus ring: the ring (drawn by `widget::Focus`, in `colors.focus`, outside
+    // the control) says where the keyboard is; hover only tints or outlines the control in the
+    // text colour, so the two are never confused.
+
+    /// A disabled action: no fill and no border, so it does not look like a button at all.
+    fn disabled(colors: Colors) -> button::Style {
+        button::Style {
+            background: None,
+            text_color: colors.muted,
+            border: Border {
+                color: Color::TRANSPARENT,
+                width: 0.0,
+                radius: 6.0.into(),
+            },
+            shadow: Shadow::default(),
+            snap: true,
+        }
+    }
+
     /// The main action of a screen.
     pub fn primary(colors: Colors) -> impl Fn(&Theme, button::Status) -> button::Style {
         move |_, status| match status {
             button::Status::Hovered | button::Status::Pressed => {
-                base(colors.primary, colors.on_primary, colors.focus, 3.0)
+                base(colors.primary, colors.on_primary, colors.text, 2.0)
             }
-            button::Status::Disabled => base(colors.surface, colors.muted, colors.border, 1.0),
+            button::Status::Disabled => disabled(colors),
             button::Status::Active => base(colors.primary, colors.on_primary, colors.primary, 1.0),
         }
     }
@@ -308,9 +327,9 @@ pub mod buttons {
     pub fn secondary(colors: Colors) -> impl Fn(&Theme, button::Status) -> button::Style {
         move |_, status| match status {
             button::Status::Hovered | button::Status::Pressed => {
-                base(colors.selected, colors.on_selected, colors.focus, 3.0)
+                base(colors.selected, colors.on_selected, colors.text, 1.0)
             }
-            button::Status::Disabled => base(colors.surface, colors.muted, colors.border, 1.0),
+            button::Status::Disabled => disabled(colors),
             button::Status::Active => base(colors.surface, colors.text, colors.border, 1.0),
         }
     }
@@ -324,7 +343,7 @@ pub mod buttons {
             let hovered = matches!(status, button::Status::Hovered | button::Status::Pressed);
             match (selected, hovered) {
                 (true, _) => base(colors.selected, colors.on_selected, colors.primary, 3.0),
-                (false, true) => base(colors.surface, colors.text, colors.focus, 3.0),
+                (false, true) => base(colors.surface, colors.text, colors.text, 2.0),
                 (false, false) => base(colors.surface, colors.text, colors.border, 1.0),
             }
         }
@@ -334,7 +353,7 @@ pub mod buttons {
     pub fn row(colors: Colors) -> impl Fn(&Theme, button::Status) -> button::Style {
         move |_, status| match status {
             button::Status::Hovered | button::Status::Pressed => {
-                base(colors.selected, colors.on_selected, colors.focus, 2.0)
+                base(colors.selected, colors.on_selected, colors.text, 1.0)
             }
             _ => base(colors.surface, colors.text, colors.border, 1.0),
         }
@@ -415,6 +434,40 @@ mod tests {
             for (name, fg, bg) in colors.text_pairs() {
                 let ratio = contrast(fg, bg);
                 assert!(ratio >= 4.5, "{choice:?}: {name} has contrast {ratio:.2}");
+            }
+        }
+    }
+
+    /// Hover must never look like the keyboard's focus ring, and a disabled button must not
+    /// look like one that works.
+    #[test]
+    fn hover_differs_from_focus_and_disabled_from_enabled() {
+        use iced::widget::button::Status;
+        for choice in ThemeChoice::ALL {
+            let colors = Colors::of(choice);
+            let theme = iced_theme(choice);
+            let styles: [(&str, Box<dyn Fn(&Theme, Status) -> button::Style>); 5] = [
+                ("primary", Box::new(buttons::primary(colors))),
+                ("secondary", Box::new(buttons::secondary(colors))),
+                ("answer", Box::new(buttons::answer(colors, false))),
+                ("picked answer", Box::new(buttons::answer(colors, true))),
+                ("row", Box::new(buttons::row(colors))),
+            ];
+            for (name, style) in &styles {
+                let hovered = style(&theme, Status::Hovered);
+                assert_ne!(
+                    hovered.border.color, colors.focus,
+                    "{choice:?}: hovering a {name} button draws the focus colour"
+                );
+            }
+            for (name, style) in &styles[..2] {
+                let active = style(&theme, Status::Active);
+                let disabled = style(&theme, Status::Disabled);
+                assert!(
+                    disabled.background.is_none() && disabled.border.width == 0.0,
+                    "{choice:?}: a disabled {name} button still has a fill or a border"
+                );
+                assert_ne!(active.text_color, disabled.text_color, "{choice:?}: {name}");
             }
         }
     }

@@ -95,6 +95,21 @@ pub fn secondary<'a, M: Clone + 'a>(
     button_with(ctx, content, on_press)
 }
 
+/// A page's scrolling body, no wider than `max_width` and centred: on a wide screen lines
+/// stay short enough to read and the page does not hug the left edge.
+pub fn page<'a, M: 'a>(
+    content: impl Into<Element<'a, M>>,
+    max_width: f32,
+) -> iced::widget::Scrollable<'a, M> {
+    iced::widget::scrollable(
+        container(container(content).max_width(max_width)).center_x(Length::Fill),
+    )
+}
+
+/// The width of a form or a short page; a page of cards or a quiz gets [`WIDE`].
+pub const NARROW: f32 = 760.0;
+pub const WIDE: f32 = 960.0;
+
 /// A bordered panel.
 pub fn card<'a, M: 'a>(ctx: &Ctx<'_>, content: impl Into<Element<'a, M>>) -> Element<'a, M> {
     container(content)

@@ -455,4 +455,66 @@ fn learner_screens_speak_plainly_and_cite_news_as_a_source() {
     plain(&app, "the result");
     harness::send(&mut app, Message::SettingsPressed);
     plain(&app, "Settings");
+    // The way to hand in a session test names the button as Settings shows it.
+    assert!(harness::shows(&app, "Simpan catatan untuk SDM"));
+    harness::send(&mut app, Message::HomePressed);
+    harness::send(&mut app, Message::Home(home::Message::JoinPressed));
+    plain(&app, "joining a session test");
+    assert!(harness::shows_containing(
+        &app,
+        "(Pengaturan → Simpan catatan untuk SDM)"
+    ));
+}
+
+/// On a 1920×1080 screen the pages are no wider than a comfortable reading width and sit in
+/// the middle: every text below the header starts at least a third of the way from the left
+/// edge minus the margin, and ends as far from the right.
+#[test]
+fn pages_are_centred_and_narrow_on_a_wide_screen() {
+    const WIDTH: f32 = 1920.0;
+    fn span(app: &App) -> (f32, f32) {
+        let settings = iced::Settings {
+            fonts: latih_asn::fonts::all(),
+            default_font: latih_asn::fonts::DEFAULT,
+            ..iced::Settings::default()
+        };
+        let mut ui = iced_test::Simulator::with_size(settings, (WIDTH, 1080.0), app.view());
+        let seen = std::sync::Mutex::new((f32::MAX, 0.0_f32));
+        let _ = ui.find(|candidate: iced_test::selector::Candidate<'_>| {
+            if let iced_test::selector::Candidate::Text { bounds, .. } = candidate
+                && bounds.y > 120.0
+            {
+                let mut seen = seen.lock().unwrap();
+                seen.0 = seen.0.min(bounds.x);
+                seen.1 = seen.1.max(bounds.x + bounds.width);
+            }
+            None::<()>
+        });
+        seen.into_inner().unwrap()
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = with_profile(dir.path());
+    let check = |app: &mut App, screen: &str| {
+        let (left, right) = span(app);
+        assert!(left < right, "{screen}: no text found below the header");
+        assert!(
+            left >= (WIDTH - latih_asn::widget::WIDE) / 2.0 - 1.0
+                && right <= (WIDTH + latih_asn::widget::WIDE) / 2.0 + 1.0,
+            "{screen}: text spans {left}..{right} of {WIDTH}"
+        );
+    };
+    check(&mut app, "home");
+    harness::send(
+        &mut app,
+        Message::Home(home::Message::ModuleOpened("asn".into())),
+    );
+    check(&mut app, "module");
+    harness::send(&mut app, Message::Module(module::Message::LessonOpened(0)));
+    check(&mut app, "lesson");
+    app.start_quiz_with_seed("asn", latih_asn::quiz::Mode::Practice, 2);
+    check(&mut app, "quiz");
+    harness::send(&mut app, Message::SettingsPressed);
+    check(&mut app, "settings");
+    harness::send(&mut app, Message::SwitchProfilePressed);
+    check(&mut app, "profiles");
 }

@@ -84,7 +84,7 @@ impl<M: Clone + 'static> Header<M> {
                 self.narrow(room.width)
             };
             container(bar)
-                .padding(if wide { [10.0, PAD_X] } else { [8.0, 12.0] })
+                .padding(if wide { [10.0, PAD_X] } else { [6.0, 12.0] })
                 .width(Length::Fill)
                 .style(theme::containers::header(colors))
                 .into()
@@ -93,12 +93,18 @@ impl<M: Clone + 'static> Header<M> {
         .into()
     }
 
-    fn buttons(&self) -> Vec<Element<'static, M>> {
+    /// The actions; `tight` in the narrow bar, so that three fit one line at 200%.
+    fn buttons(&self, tight: bool) -> Vec<Element<'static, M>> {
+        let padding = if tight {
+            [5.0, 9.0]
+        } else {
+            [8.0, BUTTON_PAD_X]
+        };
         self.actions
             .iter()
             .map(|(label, message)| {
                 let content = button(text(label.clone()).size(size::BODY))
-                    .padding([8.0, BUTTON_PAD_X])
+                    .padding(padding)
                     .style(theme::buttons::secondary(self.colors))
                     .on_press(message.clone());
                 Focus::new(content, message.clone(), self.colors.focus).into()
@@ -127,7 +133,7 @@ impl<M: Clone + 'static> Header<M> {
         let mut bar = row![text(self.app_name.clone()).size(size::H2).font(BOLD), who]
             .spacing(SPACING)
             .align_y(Alignment::Center);
-        for button in self.buttons() {
+        for button in self.buttons(false) {
             bar = bar.push(button);
         }
         bar.into()
@@ -140,11 +146,11 @@ impl<M: Clone + 'static> Header<M> {
             Who::Area(title) => Some(title.clone()),
             Who::Learner { name, .. } => Some(name.clone()),
         };
-        let buttons = Row::with_children(self.buttons())
-            .spacing(8)
+        let buttons = Row::with_children(self.buttons(true))
+            .spacing(6)
             .wrap()
             .vertical_spacing(6);
-        let mut bar = column![].spacing(6);
+        let mut bar = column![].spacing(4);
         if let Some(line) = line {
             bar = bar.push(
                 text(shorten(&line, width - 24.0))

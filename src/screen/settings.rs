@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{column, row, scrollable, text, text_input};
+use iced::widget::{column, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use crate::app::Ctx;
@@ -285,7 +285,7 @@ impl SettingsScreen {
         }))
         .spacing(10)
         .wrap();
-        scrollable(
+        widget::page(
             column![
                 widget::secondary(ctx, ctx.t("common-back"), Some(Message::BackPressed)),
                 widget::h1(ctx.t("settings-title")),
@@ -322,6 +322,7 @@ impl SettingsScreen {
             ]
             .spacing(14)
             .padding(24),
+            widget::WIDE,
         )
         .id(crate::widget::PAGE_SCROLL)
         .into()

@@ -1,6 +1,6 @@
 //! The modules as cards, each with the learner's progress.
 
-use iced::widget::{button, column, container, row, scrollable, space, text};
+use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Length};
 
 use crate::app::Ctx;
@@ -46,7 +46,7 @@ impl Home {
             .iter()
             .zip(summaries)
             .map(|(module, summary)| view_card(ctx, module, summary));
-        scrollable(
+        widget::page(
             column![
                 widget::h1(i18n::tr_args(
                     ctx.lang,
@@ -75,6 +75,7 @@ impl Home {
             ]
             .spacing(16)
             .padding(24),
+            widget::WIDE,
         )
         .id(crate::widget::PAGE_SCROLL)
         .into()
@@ -127,11 +128,12 @@ fn view_card<'a>(
         .spacing(12)
         .align_y(Alignment::Center),
         text(module.summary.get(lang)).size(size::BODY),
+        // The counts wrap in what "Buka modul" leaves them, never squeezing it.
         row![
-            widget::muted(ctx, read),
-            widget::muted(ctx, "\u{00b7}"),
-            widget::muted(ctx, best),
-            space::horizontal(),
+            text(format!("{read} \u{00b7} {best}"))
+                .size(size::SMALL)
+                .style(theme::texts::muted(ctx.colors))
+                .width(Length::Fill),
             text(ctx.t("home-open-module"))
                 .size(size::BODY)
                 .font(widget::BOLD)

@@ -3,7 +3,7 @@
 //! copy of the session. The attempt carries the session, and its bundle, imported on the
 //! trainer's laptop, joins the session's results.
 
-use iced::widget::{column, scrollable, text_input};
+use iced::widget::{column, text_input};
 use iced::{Element, Length};
 
 use crate::app::Ctx;
@@ -127,13 +127,12 @@ impl JoinScreen {
             widget::primary(ctx, ctx.t("join-start"), Some(Message::Submitted)),
         ]
         .spacing(14)
-        .padding(24)
-        .max_width(760);
+        .padding(24);
         if let Some(error) = &self.error {
             items = items.push(status_line(ctx, false, error.as_str()));
         }
         items = items.push(widget::muted(ctx, ctx.t("join-after")));
-        scrollable(items)
+        widget::page(items, widget::NARROW)
             .id(crate::widget::PAGE_SCROLL)
             .height(Length::Fill)
             .into()

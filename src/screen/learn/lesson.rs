@@ -221,12 +221,17 @@ impl LessonReader {
             widget::section(ctx, ctx.t("lesson-key-points"), key_points),
             column(sources).spacing(12),
             checked_line(ctx, module, lang),
+            // The first lesson has no previous one: no button that does nothing.
             row![
-                widget::secondary(
-                    ctx,
-                    ctx.t("lesson-previous"),
-                    (self.index > 0).then_some(Message::PreviousPressed)
-                ),
+                if self.index > 0 {
+                    widget::secondary(
+                        ctx,
+                        ctx.t("lesson-previous"),
+                        Some(Message::PreviousPressed),
+                    )
+                } else {
+                    space::horizontal().width(0).into()
+                },
                 space::horizontal(),
                 next,
             ]

@@ -1,6 +1,6 @@
 //! A module's page: what it teaches, its lessons with reading progress, and the quizzes.
 
-use iced::widget::{button, column, row, scrollable, text};
+use iced::widget::{button, column, row, text};
 use iced::{Alignment, Element, Length};
 use uuid::Uuid;
 
@@ -196,7 +196,7 @@ impl ModulePage {
                 content = content.push(view_attempt(ctx, attempt));
             }
         }
-        scrollable(content.padding(24))
+        widget::page(content.padding(24), widget::WIDE)
             .id(crate::widget::PAGE_SCROLL)
             .into()
     }

@@ -8,7 +8,6 @@ mod form;
 mod picker;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use iced::widget::scrollable;
 use iced::{Element, Task};
 use uuid::Uuid;
 
@@ -224,7 +223,7 @@ impl Profile {
                 None => picker::view_list(ctx, &listed, env, self.show_hidden),
             },
         };
-        scrollable(iced::widget::column![content].padding(24).max_width(760))
+        widget::page(iced::widget::column![content].padding(24), widget::NARROW)
             .id(widget::PAGE_SCROLL)
             .into()
     }

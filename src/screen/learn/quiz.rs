@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use iced::keyboard::{Key, key::Named};
-use iced::widget::{button, column, container, row, scrollable, space, text};
+use iced::widget::{button, column, container, row, space, text};
 use iced::{Alignment, Element, Length};
 
 use crate::app::Ctx;
@@ -216,9 +216,12 @@ impl QuizScreen {
                     }
                 });
         let mut content = column![
+            // The title wraps in what the button leaves it, never squeezing the way out.
             row![
-                widget::muted(ctx, format!("{} \u{00b7} {mode}", module.title.get(lang))),
-                space::horizontal(),
+                text(format!("{} \u{00b7} {mode}", module.title.get(lang)))
+                    .size(size::SMALL)
+                    .style(theme::texts::muted(ctx.colors))
+                    .width(Length::Fill),
                 // Space or a click: Enter answers, it never leaves.
                 widget::Focus::new(
                     button(text(ctx.t("quiz-quit")).size(size::BODY))
@@ -230,6 +233,7 @@ impl QuizScreen {
                 )
                 .space_only(),
             ]
+            .spacing(12)
             .align_y(Alignment::Center),
             widget::h2(position),
             text(&qtext.stem).size(size::H3),
@@ -293,7 +297,7 @@ impl QuizScreen {
             ));
         }
         content = content.push(widget::muted(ctx, ctx.t("quiz-keys-hint")));
-        scrollable(content.padding(24).max_width(900))
+        widget::page(content.padding(24), widget::WIDE)
             .id(SCROLL)
             .into()
     }

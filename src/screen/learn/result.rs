@@ -1,7 +1,7 @@
 //! The result of an attempt: score, pass mark, verdict, then every question with the learner's
 //! answer, the right answer, the explanation, the article and a way back to the lesson.
 
-use iced::widget::{column, container, row, scrollable, space, text};
+use iced::widget::{column, container, row, space, text};
 use iced::{Alignment, Element, Length};
 use uuid::Uuid;
 
@@ -104,7 +104,8 @@ impl ResultScreen {
                     widget::secondary(ctx, ctx.t("result-back"), Some(Message::BackPressed)),
                     widget::primary(ctx, ctx.t("result-retry"), Some(Message::RetryPressed)),
                 ]
-                .spacing(12),
+                .spacing(12)
+                .wrap(),
             ]
             .spacing(10),
         )
@@ -125,15 +126,15 @@ impl ResultScreen {
             .iter()
             .enumerate()
             .map(|(index, answer)| view_answer(ctx, module, index, answer));
-        scrollable(
+        widget::page(
             column![
                 summary,
                 widget::h2(ctx.t("result-review")),
                 column(items).spacing(12)
             ]
             .spacing(16)
-            .padding(24)
-            .max_width(900),
+            .padding(24),
+            widget::WIDE,
         )
         .id(crate::widget::PAGE_SCROLL)
         .into()
