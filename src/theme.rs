@@ -446,7 +446,8 @@ mod tests {
         for choice in ThemeChoice::ALL {
             let colors = Colors::of(choice);
             let theme = iced_theme(choice);
-            let styles: [(&str, Box<dyn Fn(&Theme, Status) -> button::Style>); 5] = [
+            type Style = Box<dyn Fn(&Theme, Status) -> button::Style>;
+            let styles: [(&str, Style); 5] = [
                 ("primary", Box::new(buttons::primary(colors))),
                 ("secondary", Box::new(buttons::secondary(colors))),
                 ("answer", Box::new(buttons::answer(colors, false))),
