@@ -80,7 +80,7 @@ fn main() {
     )
     .unwrap();
 
-    let (mut first_window, mut resident) = start_runs(&bin, &data, &display);
+    let (mut first_window, mut first_content, mut resident) = start_runs(&bin, &data, &display);
 
     // The same data folder with a pack at the caps installed (by the release binary, so its
     // check record is that build's): every start loads it by its record.
@@ -92,17 +92,28 @@ fn main() {
         .status()
         .unwrap();
     assert!(status.success(), "the pack at the caps installs");
-    let (mut with_pack, mut resident_with_pack) = start_runs(&bin, &data, &display);
+    let (mut with_pack, mut content_with_pack, mut resident_with_pack) =
+        start_runs(&bin, &data, &display);
 
     if let Some(mut xvfb) = xvfb {
         stop(&mut xvfb);
     }
     let _ = std::fs::remove_dir_all(&data);
     report("start to first window (s)", &mut first_window, 0.3);
+    report(
+        "start to first frame with content: home drawn (s)",
+        &mut first_content,
+        0.15,
+    );
     report("resident memory idle on home (MB)", &mut resident, 60.0);
     report(
         "start to first window, a pack at the caps installed (s)",
         &mut with_pack,
+        0.3,
+    );
+    report(
+        "start to first frame with content, a pack at the caps installed (s)",
+        &mut content_with_pack,
         0.3,
     );
     report(
@@ -119,8 +130,9 @@ fn main() {
 /// Starts the app `RUNS` times: seconds to its first window, and MB resident after 2 s. A run
 /// whose app exits without a window (on a loaded machine Xvfb now and then refuses a
 /// connection: `XOpenDisplayFailed`) measures nothing and is started again, and counted.
-fn start_runs(bin: &Path, data: &Path, display: &str) -> (Vec<f64>, Vec<f64>) {
+fn start_runs(bin: &Path, data: &Path, display: &str) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
     let mut first_window = Vec::new();
+    let mut first_content = Vec::new();
     let mut resident = Vec::new();
     let mut failed = 0;
     while first_window.len() < RUNS && failed < RUNS * 2 {
@@ -139,6 +151,9 @@ fn start_runs(bin: &Path, data: &Path, display: &str) -> (Vec<f64>, Vec<f64>) {
             continue;
         };
         first_window.push(elapsed.as_secs_f64());
+        if let Some(content) = wait_for_content(&child, display, start) {
+            first_content.push(content.as_secs_f64());
+        }
         std::thread::sleep(Duration::from_secs(2));
         resident.push(rss_mb(child.id()));
         stop(&mut child);
@@ -146,7 +161,59 @@ fn start_runs(bin: &Path, data: &Path, display: &str) -> (Vec<f64>, Vec<f64>) {
     if failed > 0 {
         println!("({failed} starts without a window were started again)");
     }
-    (first_window, resident)
+    (first_window, first_content, resident)
+}
+
+/// Time from start until the window shows the home screen drawn: its pixels read back with
+/// `xwd` as fast as it runs (a few ms for the window), until most of them are the light page
+/// and some are dark text. A window that is mapped but not yet drawn is black in Xvfb.
+fn wait_for_content(child: &Child, display: &str, start: Instant) -> Option<Duration> {
+    let ids = Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--pid", &child.id().to_string()])
+        .env("DISPLAY", display)
+        .output()
+        .ok()?;
+    let id = String::from_utf8_lossy(&ids.stdout)
+        .split_whitespace()
+        .last()?
+        .to_owned();
+    while start.elapsed() < Duration::from_secs(10) {
+        let picture = Command::new("xwd")
+            .args(["-silent", "-id", &id])
+            .env("DISPLAY", display)
+            .output()
+            .ok()?;
+        if drawn(&picture.stdout) {
+            return Some(start.elapsed());
+        }
+    }
+    None
+}
+
+/// Whether an XWD picture (32 bits a pixel) is mostly light with some dark text on it.
+fn drawn(xwd: &[u8]) -> bool {
+    let word = |at: usize| {
+        xwd.get(at..at + 4)
+            .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    let (header, bits_per_pixel, colours) = (word(0), word(44), word(76));
+    if bits_per_pixel != 32 || header == 0 {
+        return false;
+    }
+    let Some(pixels) = xwd.get(header + colours * 12..) else {
+        return false;
+    };
+    let (mut light, mut dark, mut total) = (0usize, 0usize, 0usize);
+    for pixel in pixels.chunks_exact(4) {
+        let sum = pixel[0] as u32 + pixel[1] as u32 + pixel[2] as u32;
+        total += 1;
+        if sum > 600 {
+            light += 1;
+        } else if sum < 250 {
+            dark += 1;
+        }
+    }
+    total > 0 && light * 2 > total && dark * 500 > total
 }
 
 /// Packs generated for the bench.
@@ -336,6 +403,10 @@ fn stop(child: &mut Child) {
 }
 
 fn report(what: &str, values: &mut [f64], budget: f64) {
+    if values.is_empty() {
+        println!("{what}: not measured (no run got that far)");
+        return;
+    }
     values.sort_by(f64::total_cmp);
     let median = values[values.len() / 2];
     let verdict = if median <= budget { "within" } else { "OVER" };

@@ -220,6 +220,8 @@ fn startup_failed(
 }
 
 fn run_gui(data_dir: PathBuf, flag_lang: Option<Lang>, system_lang: Lang) -> ExitCode {
+    // In parallel with everything below, so the first frame does not wait for the fonts.
+    fonts::warm_up();
     let (data_dir, moved) = after_move(data_dir);
     let store = match Store::open(&data_dir) {
         Ok(store) => store,

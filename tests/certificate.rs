@@ -372,23 +372,28 @@ fn a_batch_into_a_missing_or_read_only_folder_writes_nothing() {
     assert!(error.message(Lang::En).contains("does not exist"));
     assert!(!missing.exists(), "a missing folder is not created");
 
-    let locked = out.path().join("locked");
-    fs::create_dir(&locked).unwrap();
-    let mut permissions = fs::metadata(&locked).unwrap().permissions();
-    permissions.set_readonly(true);
-    fs::set_permissions(&locked, permissions.clone()).unwrap();
-    for output in [
-        BatchOutput::Folder(locked.clone()),
-        BatchOutput::OnePdf(locked.join("unit.pdf")),
-    ] {
-        let error = write(&output).unwrap_err();
-        assert!(matches!(error, HrError::FolderReadOnly { .. }), "{error:?}");
-        assert!(error.message(Lang::Id).contains("Tidak ada yang ditulis"));
+    // A folder nobody may write into: Unix permissions. Windows ignores the read-only
+    // attribute on folders (only an ACL denies writing there), so this part is Unix only.
+    #[cfg(unix)]
+    {
+        let locked = out.path().join("locked");
+        fs::create_dir(&locked).unwrap();
+        let mut permissions = fs::metadata(&locked).unwrap().permissions();
+        permissions.set_readonly(true);
+        fs::set_permissions(&locked, permissions.clone()).unwrap();
+        for output in [
+            BatchOutput::Folder(locked.clone()),
+            BatchOutput::OnePdf(locked.join("unit.pdf")),
+        ] {
+            let error = write(&output).unwrap_err();
+            assert!(matches!(error, HrError::FolderReadOnly { .. }), "{error:?}");
+            assert!(error.message(Lang::Id).contains("Tidak ada yang ditulis"));
+        }
+        assert!(names_in(&locked).is_empty());
+        #[allow(clippy::permissions_set_readonly_false)]
+        permissions.set_readonly(false);
+        fs::set_permissions(&locked, permissions).unwrap();
     }
-    assert!(names_in(&locked).is_empty());
-    #[allow(clippy::permissions_set_readonly_false)]
-    permissions.set_readonly(false);
-    fs::set_permissions(&locked, permissions).unwrap();
 
     // Incomplete settings: refused before anything is made.
     let error = certificate::write_batch(
