@@ -168,8 +168,8 @@ fn learner_path_end_to_end_and_restart() {
     let mut app = open(dir.path(), Lang::Id);
     assert_shows(&app, "Selamat datang, Siti Aminah");
     assert_shows(&app, "Lulus");
-    assert_shows(&app, "Skor ujian terbaik: 100%");
-    assert_shows(&app, "1 dari 4 materi dibaca");
+    assert!(shows_containing(&app, "Skor ujian terbaik: 100%"));
+    assert!(shows_containing(&app, "1 dari 4 materi dibaca"));
     assert_eq!(app.attempts().len(), 1);
     assert_eq!(app.attempts()[0].id, attempt_id);
     click(&mut app, MODULE_TITLE_ID);
