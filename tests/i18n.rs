@@ -113,3 +113,50 @@ fn lookups_fill_arguments_and_plurals() {
     // A missing key shows itself rather than crashing.
     assert_eq!(i18n::tr(Lang::Id, "no-such-key"), "no-such-key");
 }
+
+/// Every character the screens show is in the embedded Noto Sans subset: a missing glyph is
+/// drawn from whatever system font has it (or as a box), so it looks different on every PC and
+/// breaks the snapshots. Checked for every UI string in both languages and all embedded
+/// content. Strings only the command line prints (`-cli-`) go to a terminal, not the window.
+#[test]
+fn every_character_shown_is_in_the_embedded_font() {
+    let fonts = [
+        latih_asn::fonts::REGULAR,
+        latih_asn::fonts::BOLD,
+        latih_asn::fonts::ITALIC,
+    ]
+    .map(|bytes| ttf_parser::Face::parse(bytes, 0).expect("the font parses"));
+    let missing = |text: &str| -> Vec<char> {
+        text.chars()
+            .filter(|c| !c.is_control() && !('\u{2068}'..='\u{2069}').contains(c))
+            .filter(|&c| fonts.iter().any(|face| face.glyph_index(c).is_none()))
+            .collect()
+    };
+    let mut problems = Vec::new();
+    for lang in [Lang::Id, Lang::En] {
+        for key in i18n::keys(lang) {
+            if key.contains("-cli-") {
+                continue;
+            }
+            let shown = i18n::tr(lang, &key);
+            let gaps = missing(&shown);
+            if !gaps.is_empty() {
+                problems.push(format!("{lang:?} {key}: {gaps:?}"));
+            }
+        }
+    }
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/content");
+    let mut files = vec![content];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else if path.file_name().is_some_and(|n| n != "FORMAT.md") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let gaps = missing(&text);
+            if !gaps.is_empty() {
+                problems.push(format!("{}: {gaps:?}", path.display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

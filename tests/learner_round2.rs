@@ -462,7 +462,7 @@ fn learner_screens_speak_plainly_and_cite_news_as_a_source() {
     plain(&app, "joining a session test");
     assert!(harness::shows_containing(
         &app,
-        "(Pengaturan → Simpan catatan untuk SDM)"
+        "(Pengaturan › Simpan catatan untuk SDM)"
     ));
 }
 
