@@ -106,10 +106,8 @@ pub enum Message {
     Saved(Result<(), StoreError>),
     /// A finished attempt was signed and written (or why not).
     AttemptRecorded(Result<Box<Attempt>, StoreError>),
-    /// A records export or import finished: lines to show, `Err` when something failed.
+    /// Settings' records export finished: lines to show, `Err` when something failed.
     RecordsDone(Result<Vec<String>, Vec<String>>),
-    /// An import finished: what to tell the user, and the records as they now are on disk
-    /// (read in the background, not in `update`).
     /// A content pack change (install, removal, switch) finished, with the packs reloaded.
     PacksChanged(PackDone),
     ProgressSaved(Result<Progress, StoreError>),

@@ -31,9 +31,9 @@ pub struct SettingsScreen {
     pending: Option<Pending>,
     /// The outcome of the last pack change, translated when drawn.
     outcome: Option<Result<(PackRequest, String), PackError>>,
-    /// A bundle file or a folder of bundles (a USB stick) to import.
+    /// The records file for HR is being written.
     records_busy: bool,
-    /// What the last records export or import did, line by line; `Err` when something failed.
+    /// What the last records export did, line by line; `Err` when something failed.
     records_outcome: Option<Result<Vec<String>, Vec<String>>>,
     /// This PC's key fingerprint, which HR compares before approving its records.
     fingerprint: Option<String>,
@@ -69,8 +69,7 @@ pub enum Message {
     EnablePressed(String, bool),
     /// A pending install or removal is called off.
     PendingCancelled,
-    /// Open the system's dialog for a pack folder, a records file or folder, or the folder
-    /// exports go to.
+    /// Open the system's dialog for a pack folder, or for the folder exports go to.
     PickPack,
     PackPicked(Option<PathBuf>),
     PickExportFolder,
@@ -197,7 +196,7 @@ impl SettingsScreen {
         self.export_dir.as_deref()
     }
 
-    /// The app reports how a records export or import went.
+    /// The app reports how the records export went.
     pub fn records_finished(&mut self, outcome: Result<Vec<String>, Vec<String>>) {
         self.records_busy = false;
         self.records_outcome = Some(outcome);
