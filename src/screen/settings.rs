@@ -288,18 +288,6 @@ impl SettingsScreen {
             column![
                 widget::secondary(ctx, ctx.t("common-back"), Some(Message::BackPressed)),
                 widget::h1(ctx.t("settings-title")),
-                row![
-                    widget::secondary(
-                        ctx,
-                        ctx.t("settings-open-trainer"),
-                        Some(Message::TrainerPressed)
-                    ),
-                    widget::secondary(ctx, ctx.t("settings-open-hr"), Some(Message::HrPressed)),
-                    widget::muted(ctx, ctx.t("settings-open-hr-hint")),
-                ]
-                .spacing(10)
-                .align_y(iced::Alignment::Center)
-                .wrap(),
                 widget::h3(ctx.t("settings-language")),
                 languages,
                 widget::h3(ctx.t("settings-theme")),
@@ -318,6 +306,20 @@ impl SettingsScreen {
                     ctx.t("settings-open-data-dir"),
                     Some(Message::OpenDataFolderPressed)
                 ),
+                // Last: a learner's own settings come first; the admin areas are for trainers
+                // and HR staff.
+                row![
+                    widget::secondary(
+                        ctx,
+                        ctx.t("settings-open-trainer"),
+                        Some(Message::TrainerPressed)
+                    ),
+                    widget::secondary(ctx, ctx.t("settings-open-hr"), Some(Message::HrPressed)),
+                    widget::muted(ctx, ctx.t("settings-open-hr-hint")),
+                ]
+                .spacing(10)
+                .align_y(iced::Alignment::Center)
+                .wrap(),
             ]
             .spacing(14)
             .padding(24),
