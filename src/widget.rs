@@ -110,6 +110,30 @@ pub fn page<'a, M: 'a>(
 pub const NARROW: f32 = 760.0;
 pub const WIDE: f32 = 960.0;
 
+/// The button that picks the folder exports go to, and where they go now (the data folder's
+/// `exports/` until one is chosen). `None` draws the button disabled.
+pub fn export_folder<'a, M: Clone + 'a>(
+    ctx: &Ctx<'_>,
+    chosen: Option<&std::path::Path>,
+    pick: Option<M>,
+) -> Element<'a, M> {
+    let shown = match chosen {
+        Some(dir) => ctx.t_args(
+            "settings-export-folder-chosen",
+            &[("path", &dir.display().to_string())],
+        ),
+        None => ctx.t("settings-export-folder-default"),
+    };
+    iced::widget::row![
+        secondary(ctx, ctx.t("settings-export-folder"), pick),
+        muted(ctx, shown),
+    ]
+    .spacing(10)
+    .align_y(iced::Alignment::Center)
+    .wrap()
+    .into()
+}
+
 /// A bordered panel.
 pub fn card<'a, M: 'a>(ctx: &Ctx<'_>, content: impl Into<Element<'a, M>>) -> Element<'a, M> {
     container(content)

@@ -400,26 +400,11 @@ impl Desk {
             ]
             .spacing(10)
             .wrap(),
-            row![
-                widget::secondary(
-                    ctx,
-                    ctx.t("settings-export-folder"),
-                    idle.then_some(Message::ExportFolderPressed)
-                ),
-                widget::muted(
-                    ctx,
-                    match &self.export_dir {
-                        Some(dir) => ctx.t_args(
-                            "settings-export-folder-chosen",
-                            &[("path", &dir.display().to_string())]
-                        ),
-                        None => ctx.t("settings-export-folder-default"),
-                    }
-                ),
-            ]
-            .spacing(10)
-            .align_y(iced::Alignment::Center)
-            .wrap(),
+            widget::export_folder(
+                ctx,
+                self.export_dir.as_deref(),
+                idle.then_some(Message::ExportFolderPressed),
+            ),
         ]
         .spacing(8);
         if let Some((clean, lines)) = &self.export_result {

@@ -506,26 +506,11 @@ impl SettingsScreen {
                 ctx.t("records-export-bundle"),
                 idle.then_some(Message::ExportPressed(ExportKind::Bundle))
             ),
-            row![
-                widget::secondary(
-                    ctx,
-                    ctx.t("settings-export-folder"),
-                    idle.then_some(Message::PickExportFolder)
-                ),
-                widget::muted(
-                    ctx,
-                    match &self.export_dir {
-                        Some(dir) => ctx.t_args(
-                            "settings-export-folder-chosen",
-                            &[("path", &dir.display().to_string())]
-                        ),
-                        None => ctx.t("settings-export-folder-default"),
-                    }
-                ),
-            ]
-            .spacing(10)
-            .align_y(iced::Alignment::Center)
-            .wrap(),
+            widget::export_folder(
+                ctx,
+                self.export_dir.as_deref(),
+                idle.then_some(Message::PickExportFolder),
+            ),
         ]
         .spacing(10);
         match &self.records_outcome {
